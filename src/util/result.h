@@ -1,0 +1,47 @@
+// util layer: Result<T>, the error-or-value return used instead of C++ exceptions in src/.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace hlffi {
+
+struct Error {
+    std::string message;
+};
+
+template <typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : v_(std::move(value)) {}
+    Result(Error e) : v_(std::move(e)) {}
+
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    T& value() { return std::get<0>(v_); }
+    const T& value() const { return std::get<0>(v_); }
+    T& operator*() { return value(); }
+    T* operator->() { return &value(); }
+    const Error& error() const { return std::get<1>(v_); }
+    T take() { return std::move(std::get<0>(v_)); }
+
+private:
+    std::variant<T, Error> v_;
+};
+
+// Result of an operation with nothing to return.
+class [[nodiscard]] Status {
+public:
+    Status() = default;
+    Status(Error e) : error_(std::move(e)), ok_(false) {}
+    bool ok() const { return ok_; }
+    explicit operator bool() const { return ok_; }
+    const Error& error() const { return error_; }
+
+private:
+    Error error_;
+    bool ok_ = true;
+};
+
+}  // namespace hlffi
