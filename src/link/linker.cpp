@@ -1,0 +1,141 @@
+// link layer: Module -> Program. Orders the steps: types, functions and natives, object layouts,
+// globals, constants (bytecode.md §2.8), then pre-decoded code.
+#include <cstring>
+
+#include "bytecode/function_names.h"
+#include "link/link_code.h"
+#include "link/link_types.h"
+#include "util/utf.h"
+
+namespace hlffi::rt {
+
+char16_t* Program::utf16(int32_t index, int32_t* len) {
+    if (utf16_strings.empty()) utf16_strings.assign(module->strings.size(), nullptr);
+    auto i = static_cast<size_t>(index);
+    if (utf16_strings[i] == nullptr) {
+        std::u16string s = utf8_to_utf16(module->strings[i]);
+        auto block = std::make_unique<uint8_t[]>((s.size() + 1) * sizeof(char16_t));
+        auto* text = reinterpret_cast<char16_t*>(block.get());
+        std::memcpy(text, s.data(), s.size() * sizeof(char16_t));
+        text[s.size()] = 0;
+        utf16_strings[i] = text;
+        immortal.push_back(std::move(block));
+    }
+    if (len != nullptr) *len = static_cast<int32_t>(std::char_traits<char16_t>::length(utf16_strings[i]));
+    return utf16_strings[i];
+}
+
+namespace {
+
+// "Null access .name" uses the method part of a function's trace name.
+std::string short_name(const std::string& full) {
+    if (full.rfind("fun$", 0) == 0 || full.find('@') != std::string::npos) return "";
+    auto tilde = full.find(".~");
+    if (tilde != std::string::npos) {
+        auto end = full.find('.', tilde + 2);
+        return full.substr(tilde + 2, end == std::string::npos ? std::string::npos : end - tilde - 2);
+    }
+    auto dot = full.rfind('.');
+    return dot == std::string::npos ? full : full.substr(dot + 1);
+}
+
+Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptions& opts, const std::vector<std::string>& names) {
+    const bc::Module& m = *p.module;
+    p.functions.resize(m.function_slots.size());
+    for (size_t i = 0; i < p.functions.size(); i++) {
+        FunctionCode& fc = p.functions[i];
+        auto findex = static_cast<int32_t>(i);
+        fc.findex = findex;
+        fc.type = p.type_at(m.signature_of(findex));
+        fc.name = names[i];
+        if (const bc::Function* f = m.function_at(findex)) {
+            fc.src = f;
+            continue;
+        }
+        const bc::NativeDecl* n = m.native_at(findex);
+        fc.is_native = true;
+        std::string lib = m.str(n->lib), name = m.str(n->name);
+        bool optional = !lib.empty() && lib[0] == '?';
+        if (optional) lib.erase(0, 1);
+        const NativeDef* def = resolve(lib, name);
+        auto nargs = static_cast<int>(fc.type->fun->args.size());
+        if (def != nullptr && def->nargs != nargs)
+            return Error{"native " + lib + "@" + name + " takes " + std::to_string(def->nargs) + " arguments but the program declares " +
+                         std::to_string(nargs)};
+        if (def != nullptr) {
+            fc.native = def->fn;
+        } else if (optional) {
+            fc.missing_native = "Primitive or library is missing";
+        } else if (opts.lazy_missing_natives) {
+            fc.missing_native = "Native " + lib + "@" + name + " not implemented";
+        } else {
+            return Error{"missing native " + lib + "@" + name};
+        }
+    }
+    return {};
+}
+
+void init_globals(Program& p) {
+    const bc::Module& m = *p.module;
+    p.globals.assign(m.globals.size(), 0);
+    for (size_t g = 0; g < m.globals.size(); g++) {
+        HType* t = p.type_at(m.globals[g]);
+        p.global_types.push_back(t);
+        if (is_pointer(t)) p.pointer_globals.push_back(static_cast<int32_t>(g));
+    }
+}
+
+Status init_constants(Program& p) {
+    const bc::Module& m = *p.module;
+    for (const bc::ConstantDecl& k : m.constants) {
+        HType* t = p.global_types[static_cast<size_t>(k.global)];
+        if (t->obj == nullptr || t->obj->super != nullptr || k.fields.size() > t->obj->fields.size())
+            return Error{"constant for global " + std::to_string(k.global) + " is not a root class instance"};
+        auto block = std::make_unique<uint8_t[]>(static_cast<size_t>(align_to(t->obj->size, 8)));
+        std::memset(block.get(), 0, static_cast<size_t>(align_to(t->obj->size, 8)));
+        auto* obj = reinterpret_cast<VObj*>(block.get());
+        obj->t = t;
+        for (size_t f = 0; f < k.fields.size(); f++) {
+            const ObjField& of = t->obj->fields[f];
+            int32_t v = k.fields[f];
+            void* at = field_addr(obj, of.offset);
+            switch (of.type->kind) {
+            case TypeKind::I32: {
+                int32_t x = m.ints[static_cast<size_t>(v)];
+                std::memcpy(at, &x, 4);
+                break;
+            }
+            case TypeKind::Bool: *static_cast<uint8_t*>(at) = v != 0; break;
+            case TypeKind::F64: std::memcpy(at, &m.floats[static_cast<size_t>(v)], 8); break;
+            case TypeKind::Bytes: *static_cast<char16_t**>(at) = p.utf16(v); break;
+            case TypeKind::Type: *static_cast<HType**>(at) = p.type_at(v); break;
+            default: std::memcpy(at, &p.globals[static_cast<size_t>(v)], static_cast<size_t>(storage_size(of.type))); break;
+            }
+        }
+        p.globals[static_cast<size_t>(k.global)] = reinterpret_cast<Slot>(obj);
+        p.immortal.push_back(std::move(block));
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve,
+                                              const LinkOptions& opts) {
+    auto p = std::make_unique<Program>();
+    p->module = std::move(module);
+    build_types(*p);
+    std::vector<std::string> names = bc::compute_function_names(*p->module);
+    if (auto s = bind_functions(*p, resolve, opts, names); !s) return s.error();
+    build_objects(*p);
+    init_globals(*p);
+    if (auto s = init_constants(*p); !s) return s.error();
+    std::vector<std::string> short_names;
+    short_names.reserve(names.size());
+    for (const auto& n : names) short_names.push_back(short_name(n));
+    for (FunctionCode& fc : p->functions)
+        if (fc.src != nullptr) build_code(*p, fc, short_names);
+    return p;
+}
+
+}  // namespace hlffi::rt
