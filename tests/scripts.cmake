@@ -1,0 +1,58 @@
+# Script-driven tests of the command line (label `cli`):
+#  - cli.dump_summary.<prog> / cli.dump_full.<prog>: `hlffi dump [--summary]` must print the
+#    same bytes as ../shared/tools/hldump.py for every conformance and bench program;
+#  - cli.usage / cli.* : exit codes and messages of the command line itself.
+# Programs come from globbing the shared folders, as haxe_programs.cmake compiles them.
+find_package(Python3 COMPONENTS Interpreter)
+set(hlffi_exe $<TARGET_FILE:hlffi_cli>)
+set(hlffi_scripts ${CMAKE_CURRENT_SOURCE_DIR}/scripts)
+set(hlffi_hldump ${HLFFI_SHARED_DIR}/tools/hldump.py)
+set(hlffi_cli_out ${CMAKE_CURRENT_BINARY_DIR}/cli_out)
+
+set(cli_programs)
+file(GLOB cli_conformance_dirs LIST_DIRECTORIES true ${HLFFI_SHARED_DIR}/conformance/*)
+foreach(d ${cli_conformance_dirs})
+  if(EXISTS ${d}/Main.hx)
+    get_filename_component(n ${d} NAME)
+    list(APPEND cli_programs ${n})
+  endif()
+endforeach()
+file(GLOB cli_bench_dirs LIST_DIRECTORIES true ${HLFFI_SHARED_DIR}/bench/*)
+foreach(d ${cli_bench_dirs})
+  if(EXISTS ${d}/Main.hx)
+    get_filename_component(n ${d} NAME)
+    list(APPEND cli_programs bench_${n})
+  endif()
+endforeach()
+
+if(Python3_Interpreter_FOUND AND EXISTS ${hlffi_hldump})
+  foreach(p ${cli_programs})
+    foreach(mode summary full)
+      add_test(NAME cli.dump_${mode}.${p}
+        COMMAND ${CMAKE_COMMAND} -DHLFFI=${hlffi_exe} -DPYTHON=${Python3_EXECUTABLE}
+          -DHLDUMP=${hlffi_hldump} -DHL_FILE=${HLFFI_HL_DIR}/${p}.hl -DMODE=${mode}
+          -DOUT_DIR=${hlffi_cli_out} -P ${hlffi_scripts}/compare_dump.cmake)
+      set_tests_properties(cli.dump_${mode}.${p} PROPERTIES LABELS cli)
+    endforeach()
+  endforeach()
+else()
+  message(STATUS "python3 or ${hlffi_hldump} missing: dump comparison tests are not added")
+endif()
+
+# One well-formed program for the CLI behaviour tests.
+list(GET cli_programs 0 cli_good)
+set(cli_good ${HLFFI_HL_DIR}/${cli_good}.hl)
+set(expect sh ${hlffi_scripts}/expect_exit.sh)
+
+add_test(NAME cli.usage_no_args COMMAND ${expect} 2 "" "usage:" -- ${hlffi_exe})
+add_test(NAME cli.usage_unknown_command COMMAND ${expect} 2 "" "unknown command" -- ${hlffi_exe} frobnicate x.hl)
+add_test(NAME cli.usage_missing_file_argument COMMAND ${expect} 2 "" "usage:" -- ${hlffi_exe} dump)
+add_test(NAME cli.usage_run_without_file COMMAND ${expect} 2 "" "usage:" -- ${hlffi_exe} run)
+add_test(NAME cli.nonexistent_file_dump COMMAND ${expect} 2 "" "no_such_file.hl" -- ${hlffi_exe} dump ${hlffi_cli_out}/no_such_file.hl)
+add_test(NAME cli.nonexistent_file_verify COMMAND ${expect} 2 "" "no_such_file.hl" -- ${hlffi_exe} verify ${hlffi_cli_out}/no_such_file.hl)
+add_test(NAME cli.nonexistent_file_run COMMAND ${expect} 2 "" "no_such_file.hl" -- ${hlffi_exe} run ${hlffi_cli_out}/no_such_file.hl)
+add_test(NAME cli.verify_ok COMMAND ${expect} 0 "ok" "" -- ${hlffi_exe} verify ${cli_good})
+add_test(NAME cli.truncated_file COMMAND sh ${hlffi_scripts}/truncated_file.sh ${hlffi_exe} ${cli_good} ${hlffi_cli_out})
+set_tests_properties(cli.usage_no_args cli.usage_unknown_command cli.usage_missing_file_argument
+  cli.usage_run_without_file cli.nonexistent_file_dump cli.nonexistent_file_verify
+  cli.nonexistent_file_run cli.verify_ok cli.truncated_file PROPERTIES LABELS cli)
