@@ -66,6 +66,12 @@ int32_t hash_utf16(const char16_t* name, int32_t len);  // pure hash, registers 
 void write_output(Ctx& c, std::string_view utf8);   // stdout or the host's print handler
 void write_error_output(Ctx& c, std::string_view utf8);
 void set_exit_code(Ctx& c, int code);
+// Sys.exit: end the whole run with `code` (no further Haxe code runs, not even handlers). The
+// native returns at once afterwards; the VM unwinds every frame instead of calling exit().
+void request_exit(Ctx& c, int code);
+// Sys.args: a new native array of `bytes` (NUL-terminated UTF-8) holding the program arguments
+// given by the host (those after the .hl file on the command line); nullptr after raising.
+VArray* program_args(Ctx& c);
 
 // ---- GC roots for natives that allocate more than once while holding a new value: the
 // pointed-to local is a root until the guard goes out of scope. Guards nest (LIFO).
