@@ -1,0 +1,153 @@
+// std layer: Sys natives (natives.md §9.1) for an embedded VM, the error-handler/breakpoint
+// natives (§5) and the table of lib "std" sys natives (dates come from natives_date.cpp).
+// Paths and environment strings cross as UTF-8 (`sys_utf8_path` is true).
+#include <sys/time.h>
+#include <sys/times.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string_view>
+
+#include "std/std_natives.h"
+#include "std/sys_internal.h"
+#include "std/sys_text.h"
+
+extern char** environ;
+
+namespace hlffi::rt {
+namespace {
+
+// A NUL-terminated copy of UTF-8 text in the VM heap.
+char* heap_cstring(Ctx& c, std::string_view s) {
+    auto* out = static_cast<char*>(alloc_noscan(c, s.size() + 1));
+    if (out) std::memcpy(out, s.data(), s.size());
+    return out;
+}
+
+void sys_print(Ctx& c, char16_t* msg) {
+    if (msg) write_output(c, print_utf8(msg));
+}
+
+void sys_exit(Ctx& c, int32_t code) { request_exit(c, code); }
+
+bool sys_utf8_path(Ctx&) { return true; }
+bool sys_is64(Ctx&) { return sizeof(void*) == 8; }
+
+// System name as UTF-16 (a constant string).
+char16_t* sys_string(Ctx&) { return const_cast<char16_t*>(u"Linux"); }
+
+char* sys_locale(Ctx& c) {
+    const char* lang = std::getenv("LANG");
+    return lang ? heap_cstring(c, lang) : nullptr;
+}
+
+double sys_time(Ctx&) {
+    struct timeval tv;
+    if (gettimeofday(&tv, nullptr) != 0) return 0.0;
+    return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1000000.0;
+}
+
+int64_t sys_timestamp_ms(Ctx&) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+    return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+double sys_cpu_time(Ctx&) {
+    struct tms t {};
+    times(&t);
+    return static_cast<double>(t.tms_utime + t.tms_stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double sys_thread_cpu_time(Ctx&) {
+    struct timespec t;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0.0;
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// Fractional seconds; an interrupted sleep ends early, as with HashLink's single nanosleep.
+void sys_sleep(Ctx&, double seconds) {
+    if (!(seconds > 0)) return;
+    struct timespec t;
+    t.tv_sec = static_cast<time_t>(static_cast<int32_t>(seconds));
+    t.tv_nsec = static_cast<long>(static_cast<int32_t>((seconds - static_cast<double>(t.tv_sec)) * 1e9));
+    nanosleep(&t, nullptr);
+}
+
+char* sys_get_env(Ctx& c, char* key) {
+    if (!key) return nullptr;
+    const char* v = std::getenv(key);
+    return v ? heap_cstring(c, v) : nullptr;
+}
+
+bool sys_put_env(Ctx&, char* key, char* value) {
+    if (!key) return false;
+    if (!value) return unsetenv(key) == 0;
+    return setenv(key, value, 1) == 0;
+}
+
+// Alternating name/value UTF-8 strings in `environ` order; entries without '=' are skipped.
+VArray* sys_env(Ctx& c) {
+    int32_t count = 0;
+    for (char** e = environ; *e; e++) count += std::strchr(*e, '=') ? 1 : 0;
+    VArray* a = alloc_array(c, builtin_type(c, TypeKind::Bytes), count * 2);
+    if (!a) return nullptr;
+    RootGuard g(c, &a);
+    int32_t i = 0;
+    for (char** e = environ; *e && i < count * 2; e++) {
+        const char* eq = std::strchr(*e, '=');
+        if (!eq) continue;
+        char* name = heap_cstring(c, std::string_view(*e, static_cast<size_t>(eq - *e)));
+        if (!name) return nullptr;
+        a->data<char*>()[i++] = name;
+        char* value = heap_cstring(c, eq + 1);
+        if (!value) return nullptr;
+        a->data<char*>()[i++] = value;
+    }
+    return a;
+}
+
+VArray* sys_args(Ctx& c) { return program_args(c); }
+
+int32_t sys_getpid(Ctx&) { return static_cast<int32_t>(getpid()); }
+
+// Only a debugger uses the handler; storing nothing is acceptable (natives.md §5).
+void set_error_handler(Ctx&, VClosure*) {}
+void breakpoint(Ctx&) {}
+
+constexpr NativeDef kNatives[] = {
+    HLFFI_NATIVE("sys_print", sys_print),
+    HLFFI_NATIVE("sys_exit", sys_exit),
+    HLFFI_NATIVE("sys_utf8_path", sys_utf8_path),
+    HLFFI_NATIVE("sys_is64", sys_is64),
+    HLFFI_NATIVE("sys_string", sys_string),
+    HLFFI_NATIVE("sys_locale", sys_locale),
+    HLFFI_NATIVE("sys_time", sys_time),
+    HLFFI_NATIVE("sys_timestamp_ms", sys_timestamp_ms),
+    HLFFI_NATIVE("sys_cpu_time", sys_cpu_time),
+    HLFFI_NATIVE("sys_thread_cpu_time", sys_thread_cpu_time),
+    HLFFI_NATIVE("sys_sleep", sys_sleep),
+    HLFFI_NATIVE("sys_get_env", sys_get_env),
+    HLFFI_NATIVE("sys_put_env", sys_put_env),
+    HLFFI_NATIVE("sys_env", sys_env),
+    HLFFI_NATIVE("sys_args", sys_args),
+    HLFFI_NATIVE("sys_getpid", sys_getpid),
+    HLFFI_NATIVE("set_error_handler", set_error_handler),
+    HLFFI_NATIVE("breakpoint", breakpoint),
+    HLFFI_NATIVE("date_now", sys::date_now),
+    HLFFI_NATIVE("date_new", sys::date_new),
+    HLFFI_NATIVE("date_get_time", sys::date_get_time),
+    HLFFI_NATIVE("date_from_time", sys::date_from_time),
+    HLFFI_NATIVE("date_from_string", sys::date_from_string),
+    HLFFI_NATIVE("date_get_inf", sys::date_get_inf),
+    HLFFI_NATIVE("date_get_utc_inf", sys::date_get_utc_inf),
+    HLFFI_NATIVE("date_to_string", sys::date_to_string),
+};
+
+}  // namespace
+
+std::span<const NativeDef> natives_sys() { return kNatives; }
+
+}  // namespace hlffi::rt
