@@ -19,12 +19,7 @@ extern char** environ;
 namespace hlffi::rt {
 namespace {
 
-// A NUL-terminated copy of UTF-8 text in the VM heap.
-char* heap_cstring(Ctx& c, std::string_view s) {
-    auto* out = static_cast<char*>(alloc_noscan(c, s.size() + 1));
-    if (out) std::memcpy(out, s.data(), s.size());
-    return out;
-}
+char* heap_cstring(Ctx& c, std::string_view s) { return sys::heap_cstring(c, s.data(), s.size()); }
 
 void sys_print(Ctx& c, char16_t* msg) {
     if (msg) write_output(c, print_utf8(msg));
@@ -136,6 +131,19 @@ constexpr NativeDef kNatives[] = {
     HLFFI_NATIVE("sys_getpid", sys_getpid),
     HLFFI_NATIVE("set_error_handler", set_error_handler),
     HLFFI_NATIVE("breakpoint", breakpoint),
+    HLFFI_NATIVE("sys_get_cwd", sys::sys_get_cwd),
+    HLFFI_NATIVE("sys_set_cwd", sys::sys_set_cwd),
+    HLFFI_NATIVE("sys_exists", sys::sys_exists),
+    HLFFI_NATIVE("sys_delete", sys::sys_delete),
+    HLFFI_NATIVE("sys_rename", sys::sys_rename),
+    HLFFI_NATIVE("sys_stat", sys::sys_stat),
+    HLFFI_NATIVE("sys_is_dir", sys::sys_is_dir),
+    HLFFI_NATIVE("sys_create_dir", sys::sys_create_dir),
+    HLFFI_NATIVE("sys_remove_dir", sys::sys_remove_dir),
+    HLFFI_NATIVE("sys_read_dir", sys::sys_read_dir),
+    HLFFI_NATIVE("sys_full_path", sys::sys_full_path),
+    HLFFI_NATIVE("sys_exe_path", sys::sys_exe_path),
+    HLFFI_NATIVE("sys_command", sys::sys_command),
     HLFFI_NATIVE("date_now", sys::date_now),
     HLFFI_NATIVE("date_new", sys::date_new),
     HLFFI_NATIVE("date_get_time", sys::date_get_time),

@@ -28,4 +28,23 @@ void date_get_utc_inf(Ctx& c, int32_t t, int32_t* y, int32_t* mo, int32_t* d, in
                       int32_t* wday);
 char16_t* date_to_string(Ctx& c, int32_t t, int32_t* len);
 
+
+// natives_fs.cpp: file-system natives of natives.md §9.1 (paths are UTF-8 `bytes`).
+char* sys_get_cwd(Ctx& c);
+bool sys_set_cwd(Ctx& c, char* dir);
+bool sys_exists(Ctx& c, char* path);
+bool sys_delete(Ctx& c, char* path);
+bool sys_rename(Ctx& c, char* path, char* to);
+VArray* sys_stat(Ctx& c, char* path);
+bool sys_is_dir(Ctx& c, char* path);
+bool sys_create_dir(Ctx& c, char* path, int32_t mode);
+bool sys_remove_dir(Ctx& c, char* path);
+VArray* sys_read_dir(Ctx& c, char* path);
+char* sys_full_path(Ctx& c, char* path);
+char* sys_exe_path(Ctx& c);
+int32_t sys_command(Ctx& c, char* cmd);
+
+// A NUL-terminated copy of UTF-8 text in the VM heap (nullptr after raising).
+char* heap_cstring(Ctx& c, const char* s, size_t len);
+
 }  // namespace hlffi::rt::sys
