@@ -1,0 +1,15 @@
+// The program the README's main example embeds.
+class Main {
+	static function greet(name:String):String {
+		return 'Hello, $name, from Haxe!';
+	}
+
+	static function main() {
+		Sys.println(greet("C host"));
+		var squares = [for (i in 1...6) i * i];
+		trace(squares);
+		var total = 0;
+		for (s in squares) total += s;
+		Sys.println("sum of squares: " + total);
+	}
+}

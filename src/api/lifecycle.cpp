@@ -1,0 +1,135 @@
+// api layer: the C lifecycle functions of include/hlffi.h. Every check returns an error code;
+// nothing here throws or aborts.
+#include <fstream>
+#include <iterator>
+#include <new>
+#include <vector>
+
+#include "hlffi.h"
+#include "vm/vm.h"
+
+struct hlffi_vm {
+    hlffi::vm::Vm vm;
+    bool initialized = false;
+    bool entry_called = false;
+    std::string error;  // last message handed out by hlffi_get_error
+};
+
+namespace {
+
+hlffi_error_code fail(hlffi_vm* h, hlffi_error_code code, std::string message) {
+    h->vm.last_error = std::move(message);
+    return code;
+}
+
+hlffi_error_code check_loadable(hlffi_vm* vm) {
+    if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    if (!vm->initialized) return fail(vm, HLFFI_ERROR_NOT_INITIALIZED, "hlffi_init has not been called");
+    if (vm->vm.loaded()) return fail(vm, HLFFI_ERROR_ALREADY_LOADED, "a program is already loaded (call hlffi_close first)");
+    return HLFFI_OK;
+}
+
+hlffi_error_code load_bytes(hlffi_vm* vm, const uint8_t* data, size_t size) {
+    if (!vm->vm.load(data, size)) {
+        bool missing = vm->vm.last_error.rfind("missing native", 0) == 0;
+        return missing ? HLFFI_ERROR_NATIVE_NOT_FOUND : HLFFI_ERROR_INVALID_BYTECODE;
+    }
+    vm->entry_called = false;
+    return HLFFI_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+hlffi_vm* hlffi_create(void) { return new (std::nothrow) hlffi_vm(); }
+
+hlffi_error_code hlffi_init(hlffi_vm* vm, int argc, char** argv) {
+    if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    if (vm->initialized) return fail(vm, HLFFI_ERROR_ALREADY_INITIALIZED, "hlffi_init was already called");
+    if (argc < 0 || (argc > 0 && argv == nullptr)) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "argv is NULL but argc is not 0");
+    vm->vm.args.clear();
+    for (int i = 0; i < argc; i++) vm->vm.args.emplace_back(argv[i] != nullptr ? argv[i] : "");
+    vm->initialized = true;
+    return HLFFI_OK;
+}
+
+hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path) {
+    if (hlffi_error_code e = check_loadable(vm); e != HLFFI_OK) return e;
+    if (path == nullptr) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "path is NULL");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(vm, HLFFI_ERROR_FILE_NOT_FOUND, std::string("cannot open ") + path);
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return load_bytes(vm, bytes.data(), bytes.size());
+}
+
+hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size) {
+    if (hlffi_error_code e = check_loadable(vm); e != HLFFI_OK) return e;
+    if (data == nullptr) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "data is NULL");
+    return load_bytes(vm, static_cast<const uint8_t*>(data), size);
+}
+
+hlffi_error_code hlffi_call_entry(hlffi_vm* vm) {
+    if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    if (!vm->vm.loaded()) return fail(vm, HLFFI_ERROR_NOT_LOADED, "no program is loaded");
+    if (vm->entry_called) return fail(vm, HLFFI_ERROR_ENTRY_ALREADY_CALLED, "the entry point has already run");
+    vm->entry_called = true;
+    if (vm->vm.run_entry()) return HLFFI_OK;
+    if (vm->vm.has_exception) return fail(vm, HLFFI_ERROR_EXCEPTION_THROWN, "uncaught exception: " + vm->vm.exception_message);
+    return HLFFI_ERROR_INTERRUPTED;
+}
+
+hlffi_error_code hlffi_close(hlffi_vm* vm) {
+    if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    vm->vm.unload();
+    vm->entry_called = false;
+    return HLFFI_OK;
+}
+
+void hlffi_destroy(hlffi_vm* vm) { delete vm; }
+
+const char* hlffi_get_error(hlffi_vm* vm) {
+    if (vm == nullptr) return "the VM handle is NULL";
+    vm->error = vm->vm.last_error;
+    return vm->error.c_str();
+}
+
+const char* hlffi_get_error_string(hlffi_error_code code) {
+    switch (code) {
+#define HLFFI_ERROR_TEXT(name, value, text) \
+    case name: return text;
+        HLFFI_ERRORS(HLFFI_ERROR_TEXT)
+#undef HLFFI_ERROR_TEXT
+    }
+    return "unknown error code";
+}
+
+const char* hlffi_get_version(void) { return "0.1.0"; }
+
+bool hlffi_is_restartable(void) { return true; }
+
+bool hlffi_has_exception(hlffi_vm* vm) { return vm != nullptr && vm->vm.has_exception; }
+
+const char* hlffi_get_exception_message(hlffi_vm* vm) {
+    if (vm == nullptr || !vm->vm.has_exception) return "";
+    return vm->vm.exception_message.c_str();
+}
+
+const char* hlffi_get_exception_stack(hlffi_vm* vm) {
+    if (vm == nullptr || !vm->vm.has_exception) return "";
+    return vm->vm.exception_stack.c_str();
+}
+
+void hlffi_clear_exception(hlffi_vm* vm) {
+    if (vm != nullptr) vm->vm.has_exception = false;
+}
+
+hlffi_error_code hlffi_set_print_handler(hlffi_vm* vm, hlffi_print_func fn, void* userdata) {
+    if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    vm->vm.set_print_handler(reinterpret_cast<hlffi::vm::PrintFn>(fn), vm, userdata);
+    return HLFFI_OK;
+}
+
+int hlffi_get_exit_code(hlffi_vm* vm) { return vm == nullptr ? 0 : vm->vm.exit_code; }
+
+}  // extern "C"

@@ -1,0 +1,693 @@
+// interp layer: the main loop. It only dispatches and does the cheap, typed work; anything
+// that allocates, converts dynamically or may need runtime rules is in slow_paths.cpp.
+#include "interp/interp.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "interp/slow_paths.h"
+
+namespace hlffi::rt {
+
+namespace {
+
+template <typename T>
+inline T rd(const Slot* regs, int32_t r) {
+    T v;
+    std::memcpy(&v, &regs[r], sizeof(T));
+    return v;
+}
+template <typename T>
+inline void wr(Slot* regs, int32_t r, T v) {
+    Slot s = 0;
+    std::memcpy(&s, &v, sizeof(T));
+    regs[r] = s;
+}
+template <typename T>
+inline T load(const void* p) {
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    return v;
+}
+template <typename T>
+inline void store(void* p, T v) {
+    std::memcpy(p, &v, sizeof(T));
+}
+
+inline int32_t to_i32(double d) {
+    // x86 cvttsd2si: NaN and out-of-range give INT32_MIN (bytecode.md §4.7 OToInt).
+    if (!(d > -2147483649.0 && d < 2147483648.0)) return INT32_MIN;
+    return static_cast<int32_t>(d);
+}
+
+struct TrapEntry {
+    int32_t target;
+    int32_t reg;
+};
+
+// Register-stack bookkeeping for one activation.
+struct FrameGuard {
+    Ctx& c;
+    Frame frame;
+    FrameGuard(Ctx& ctx, FunctionCode* f, Slot* regs) : c(ctx), frame{f, regs, f->code.data(), ctx.top} { c.top = &frame; }
+    ~FrameGuard() {
+        c.top = frame.parent;
+        c.sp = frame.regs;
+    }
+};
+
+bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret);
+
+bool enter(Ctx& c, FunctionCode* f, Slot* regs, int nargs, Slot* ret) {
+    char probe;
+    if (&probe < c.c_stack_limit || regs + f->nregs > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        return false;
+    }
+    c.sp = regs + f->nregs;
+    if (f->nregs > nargs) std::memset(regs + nargs, 0, static_cast<size_t>(f->nregs - nargs) * sizeof(Slot));
+    return run(c, f, regs, ret);
+}
+
+bool call_native(Ctx& c, FunctionCode* f, const Slot* args, Slot* ret) {
+    if (!f->missing_native.empty()) {
+        raise_message(c, f->missing_native);
+        return false;
+    }
+    Slot r = f->native(c, args);
+    if (c.exception) return false;
+    if (ret != nullptr) *ret = r;
+    return true;
+}
+
+bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret) {
+    static const void* const kLabels[] = {
+#define IOP(name) &&L_##name,
+#include "link/iops.def"
+#undef IOP
+    };
+    FrameGuard guard(c, f, regs);
+    Frame& fr = guard.frame;
+    const Instr* const code = f->code.data();
+    const Instr* pc = code;
+    TrapEntry traps[16];
+    int ntraps = 0;
+
+#define DISPATCH() goto *kLabels[static_cast<int>(pc->op)]
+#define NEXT() \
+    do {       \
+        ++pc;  \
+        DISPATCH(); \
+    } while (0)
+#define JUMP(target) \
+    do {             \
+        pc = code + (target); \
+        DISPATCH();  \
+    } while (0)
+#define SAVE() fr.pc = pc
+#define CHECK(ok)              \
+    do {                       \
+        if (!(ok)) goto exception; \
+    } while (0)
+#define A pc->a
+#define B pc->b
+#define C pc->c
+
+    DISPATCH();
+
+L_nop:
+    NEXT();
+L_mov:
+    regs[A] = regs[B];
+    NEXT();
+L_const64:
+    regs[A] = static_cast<Slot>(pc->x.i);
+    NEXT();
+L_label:
+    if (c.interrupt != nullptr && c.interrupt->load(std::memory_order_relaxed)) {
+        SAVE();
+        slow::interrupt(c);
+        goto exception;
+    }
+    NEXT();
+
+#define BIN_I32(name, expr)                                          \
+    L_##name : {                                                     \
+        int32_t x = rd<int32_t>(regs, B), y = rd<int32_t>(regs, C);  \
+        (void)x; (void)y;                                            \
+        wr<int32_t>(regs, A, (expr));                                \
+        NEXT();                                                      \
+    }
+    BIN_I32(add_i32, static_cast<int32_t>(static_cast<uint32_t>(x) + static_cast<uint32_t>(y)))
+    BIN_I32(sub_i32, static_cast<int32_t>(static_cast<uint32_t>(x) - static_cast<uint32_t>(y)))
+    BIN_I32(mul_i32, static_cast<int32_t>(static_cast<uint32_t>(x) * static_cast<uint32_t>(y)))
+    BIN_I32(sdiv_i32, y == 0 ? 0 : (y == -1 ? static_cast<int32_t>(0u - static_cast<uint32_t>(x)) : x / y))
+    BIN_I32(udiv_i32, y == 0 ? 0 : static_cast<int32_t>(static_cast<uint32_t>(x) / static_cast<uint32_t>(y)))
+    BIN_I32(smod_i32, (y == 0 || y == -1) ? 0 : x % y)
+    BIN_I32(umod_i32, y == 0 ? 0 : static_cast<int32_t>(static_cast<uint32_t>(x) % static_cast<uint32_t>(y)))
+    BIN_I32(shl_i32, static_cast<int32_t>(static_cast<uint32_t>(x) << (y & 31)))
+    BIN_I32(sshr_i32, x >> (y & 31))
+    BIN_I32(ushr_i32, static_cast<int32_t>(static_cast<uint32_t>(x) >> (y & 31)))
+    BIN_I32(and_i32, x & y)
+    BIN_I32(or_i32, x | y)
+    BIN_I32(xor_i32, x ^ y)
+#define BIN_I64(name, expr)                                          \
+    L_##name : {                                                     \
+        int64_t x = rd<int64_t>(regs, B), y = rd<int64_t>(regs, C);  \
+        wr<int64_t>(regs, A, (expr));                                \
+        NEXT();                                                      \
+    }
+    BIN_I64(add_i64, static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
+    BIN_I64(sub_i64, static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
+    BIN_I64(mul_i64, static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
+    BIN_I64(sdiv_i64, y == 0 ? 0 : (y == -1 ? static_cast<int64_t>(0ull - static_cast<uint64_t>(x)) : x / y))
+    BIN_I64(udiv_i64, y == 0 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) / static_cast<uint64_t>(y)))
+    BIN_I64(smod_i64, (y == 0 || y == -1) ? 0 : x % y)
+    BIN_I64(umod_i64, y == 0 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) % static_cast<uint64_t>(y)))
+    BIN_I64(shl_i64, static_cast<int64_t>(static_cast<uint64_t>(x) << (y & 63)))
+    BIN_I64(sshr_i64, x >> (y & 63))
+    BIN_I64(ushr_i64, static_cast<int64_t>(static_cast<uint64_t>(x) >> (y & 63)))
+    BIN_I64(and_i64, x & y)
+    BIN_I64(or_i64, x | y)
+    BIN_I64(xor_i64, x ^ y)
+#define BIN_F(name, T, expr)                           \
+    L_##name : {                                       \
+        T x = rd<T>(regs, B), y = rd<T>(regs, C);      \
+        wr<T>(regs, A, (expr));                        \
+        NEXT();                                        \
+    }
+    BIN_F(add_f64, double, x + y)
+    BIN_F(sub_f64, double, x - y)
+    BIN_F(mul_f64, double, x * y)
+    BIN_F(div_f64, double, x / y)
+    BIN_F(mod_f64, double, std::fmod(x, y))
+    BIN_F(add_f32, float, x + y)
+    BIN_F(sub_f32, float, x - y)
+    BIN_F(mul_f32, float, x * y)
+    BIN_F(div_f32, float, x / y)
+    BIN_F(mod_f32, float, std::fmod(x, y))
+L_arith_small:
+    slow::arith_small(regs, *pc);
+    NEXT();
+L_neg_i32:
+    wr<int32_t>(regs, A, static_cast<int32_t>(0u - rd<uint32_t>(regs, B)));
+    NEXT();
+L_neg_i64:
+    wr<int64_t>(regs, A, static_cast<int64_t>(0ull - rd<uint64_t>(regs, B)));
+    NEXT();
+L_neg_f64:
+    wr<double>(regs, A, 0.0 - rd<double>(regs, B));
+    NEXT();
+L_neg_f32:
+    wr<float>(regs, A, 0.0f - rd<float>(regs, B));
+    NEXT();
+L_not_bool:
+    regs[A] = (regs[B] & 0xFF) ^ 1;
+    NEXT();
+L_incr_i32:
+    wr<int32_t>(regs, A, static_cast<int32_t>(rd<uint32_t>(regs, A) + 1));
+    NEXT();
+L_decr_i32:
+    wr<int32_t>(regs, A, static_cast<int32_t>(rd<uint32_t>(regs, A) - 1));
+    NEXT();
+L_incr_i64:
+    regs[A] = regs[A] + 1;
+    NEXT();
+L_decr_i64:
+    regs[A] = regs[A] - 1;
+    NEXT();
+L_incr_small:
+    regs[A] = (regs[A] + 1) & static_cast<Slot>(pc->y.i);
+    NEXT();
+L_decr_small:
+    regs[A] = (regs[A] - 1) & static_cast<Slot>(pc->y.i);
+    NEXT();
+
+L_call: {
+    SAVE();
+    auto* callee = static_cast<FunctionCode*>(pc->y.p);
+    Slot* nregs = c.sp;
+    const int32_t* args = pc->x.regs;
+    for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
+    Slot r = 0;
+    CHECK(enter(c, callee, nregs, C, &r));
+    regs[A] = r;
+    NEXT();
+}
+L_call_native: {
+    SAVE();
+    auto* callee = static_cast<FunctionCode*>(pc->y.p);
+    Slot buf[32];
+    const int32_t* args = pc->x.regs;
+    Slot r = 0;
+    if (C <= 32) {
+        for (int32_t i = 0; i < C; i++) buf[i] = regs[args[i]];
+        CHECK(call_native(c, callee, buf, &r));
+    } else {
+        std::vector<Slot> big(static_cast<size_t>(C));
+        for (int32_t i = 0; i < C; i++) big[static_cast<size_t>(i)] = regs[args[i]];
+        CHECK(call_native(c, callee, big.data(), &r));
+    }
+    regs[A] = r;
+    NEXT();
+}
+L_call_method: {
+    SAVE();
+    const int32_t* args = pc->x.regs;
+    auto* obj = reinterpret_cast<VObj*>(regs[args[0]]);
+    if (obj == nullptr) {
+        raise_message(c, "Null access");
+        goto exception;
+    }
+    FunctionCode* callee = slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
+    if (callee == nullptr) {
+        raise_message(c, "Invalid method call");
+        goto exception;
+    }
+    Slot r = 0;
+    if (callee->is_native) {
+        Slot buf[32];
+        for (int32_t i = 0; i < C && i < 32; i++) buf[i] = regs[args[i]];
+        CHECK(call_native(c, callee, buf, &r));
+    } else {
+        Slot* nregs = c.sp;
+        for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
+        CHECK(enter(c, callee, nregs, C, &r));
+    }
+    regs[A] = r;
+    NEXT();
+}
+L_call_this: {
+    SAVE();
+    auto* obj = reinterpret_cast<VObj*>(regs[0]);
+    FunctionCode* callee = obj == nullptr ? nullptr : slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
+    if (callee == nullptr) {
+        raise_message(c, obj == nullptr ? "Null access" : "Invalid method call");
+        goto exception;
+    }
+    Slot* nregs = c.sp;
+    nregs[0] = regs[0];
+    const int32_t* args = pc->x.regs;
+    for (int32_t i = 0; i < C; i++) nregs[i + 1] = regs[args[i]];
+    Slot r = 0;
+    if (callee->is_native) {
+        std::vector<Slot> tmp(nregs, nregs + C + 1);
+        CHECK(call_native(c, callee, tmp.data(), &r));
+    } else {
+        CHECK(enter(c, callee, nregs, C + 1, &r));
+    }
+    regs[A] = r;
+    NEXT();
+}
+L_call_closure: {
+    SAVE();
+    auto* cl = reinterpret_cast<VClosure*>(regs[B]);
+    if (cl == nullptr) {
+        raise_message(c, "Null access");
+        goto exception;
+    }
+    const int32_t* args = pc->x.regs;
+    Slot r = 0;
+    if (cl->has_value == 0 && !cl->fun->is_native) {
+        Slot* nregs = c.sp;
+        for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
+        CHECK(enter(c, cl->fun, nregs, C, &r));
+    } else if (cl->has_value == 1 && !cl->fun->is_native) {
+        Slot* nregs = c.sp;
+        nregs[0] = reinterpret_cast<Slot>(cl->value);
+        for (int32_t i = 0; i < C; i++) nregs[i + 1] = regs[args[i]];
+        CHECK(enter(c, cl->fun, nregs, C + 1, &r));
+    } else {
+        std::vector<Slot> tmp(static_cast<size_t>(C));
+        for (int32_t i = 0; i < C; i++) tmp[static_cast<size_t>(i)] = regs[args[i]];
+        CHECK(invoke_closure(c, cl, tmp.data(), C, &r));
+    }
+    regs[A] = r;
+    NEXT();
+}
+L_call_slow:
+    SAVE();
+    CHECK(slow::call(c, regs, *pc));
+    NEXT();
+L_static_closure:
+L_instance_closure:
+L_virtual_closure:
+    SAVE();
+    CHECK(slow::make_closure(c, regs, *pc));
+    NEXT();
+L_get_global:
+    regs[A] = *static_cast<Slot*>(pc->x.p);
+    NEXT();
+L_set_global:
+    *static_cast<Slot*>(pc->x.p) = regs[B];
+    NEXT();
+
+#define OBJ_OR_NULL_ACCESS(reg)                      \
+    auto* obj = reinterpret_cast<char*>(regs[reg]);  \
+    if (obj == nullptr) {                            \
+        SAVE();                                      \
+        raise_message(c, "Null access");             \
+        goto exception;                              \
+    }
+L_get_u8: {
+    OBJ_OR_NULL_ACCESS(B)
+    regs[A] = load<uint8_t>(obj + pc->x.i);
+    NEXT();
+}
+L_get_u16: {
+    OBJ_OR_NULL_ACCESS(B)
+    regs[A] = load<uint16_t>(obj + pc->x.i);
+    NEXT();
+}
+L_get_32: {
+    OBJ_OR_NULL_ACCESS(B)
+    regs[A] = load<uint32_t>(obj + pc->x.i);
+    NEXT();
+}
+L_get_64: {
+    OBJ_OR_NULL_ACCESS(B)
+    regs[A] = load<uint64_t>(obj + pc->x.i);
+    NEXT();
+}
+L_set_8: {
+    OBJ_OR_NULL_ACCESS(A)
+    store<uint8_t>(obj + pc->x.i, static_cast<uint8_t>(regs[C]));
+    NEXT();
+}
+L_set_16: {
+    OBJ_OR_NULL_ACCESS(A)
+    store<uint16_t>(obj + pc->x.i, static_cast<uint16_t>(regs[C]));
+    NEXT();
+}
+L_set_32: {
+    OBJ_OR_NULL_ACCESS(A)
+    store<uint32_t>(obj + pc->x.i, static_cast<uint32_t>(regs[C]));
+    NEXT();
+}
+L_set_64: {
+    OBJ_OR_NULL_ACCESS(A)
+    store<uint64_t>(obj + pc->x.i, regs[C]);
+    NEXT();
+}
+L_field_slow:
+L_set_field_slow:
+L_dyn_get:
+L_dyn_set:
+L_to_dyn:
+L_safe_cast:
+L_to_virtual:
+L_to_float_slow:
+L_trunc_small:
+L_new_:
+L_make_enum:
+L_enum_alloc:
+L_get_type:
+L_assert_:
+    SAVE();
+    CHECK(slow::op(c, fr, regs, *pc));
+    NEXT();
+
+L_jtrue:
+    if (regs[A] & 0xFF) JUMP(pc->x.i);
+    NEXT();
+L_jfalse:
+    if (!(regs[A] & 0xFF)) JUMP(pc->x.i);
+    NEXT();
+L_jnull:
+    if (regs[A] == 0) JUMP(pc->x.i);
+    NEXT();
+L_jnotnull:
+    if (regs[A] != 0) JUMP(pc->x.i);
+    NEXT();
+L_jalways:
+    JUMP(pc->x.i);
+#define JCMP(name, T, cond)                              \
+    L_##name : {                                         \
+        T x = rd<T>(regs, A), y = rd<T>(regs, B);        \
+        if (cond) JUMP(pc->x.i);                         \
+        NEXT();                                          \
+    }
+    JCMP(jlt_i32, int32_t, x < y)
+    JCMP(jge_i32, int32_t, x >= y)
+    JCMP(jgt_i32, int32_t, x > y)
+    JCMP(jle_i32, int32_t, x <= y)
+    JCMP(jult_i32, uint32_t, x < y)
+    JCMP(juge_i32, uint32_t, x >= y)
+    JCMP(jeq_i32, int32_t, x == y)
+    JCMP(jne_i32, int32_t, x != y)
+    JCMP(jlt_i64, int64_t, x < y)
+    JCMP(jge_i64, int64_t, x >= y)
+    JCMP(jgt_i64, int64_t, x > y)
+    JCMP(jle_i64, int64_t, x <= y)
+    JCMP(jult_i64, uint64_t, x < y)
+    JCMP(juge_i64, uint64_t, x >= y)
+    JCMP(jeq_i64, int64_t, x == y)
+    JCMP(jne_i64, int64_t, x != y)
+    JCMP(jlt_f64, double, x < y)
+    JCMP(jge_f64, double, x >= y)
+    JCMP(jgt_f64, double, x > y)
+    JCMP(jle_f64, double, x <= y)
+    JCMP(jnlt_f64, double, !(x < y))
+    JCMP(jnge_f64, double, !(x >= y))
+    JCMP(jeq_f64, double, x == y)
+    JCMP(jne_f64, double, x != y)
+    JCMP(jlt_f32, float, x < y)
+    JCMP(jge_f32, float, x >= y)
+    JCMP(jgt_f32, float, x > y)
+    JCMP(jle_f32, float, x <= y)
+    JCMP(jnlt_f32, float, !(x < y))
+    JCMP(jnge_f32, float, !(x >= y))
+    JCMP(jeq_f32, float, x == y)
+    JCMP(jne_f32, float, x != y)
+    JCMP(jeq_ptr, uint64_t, x == y)
+    JCMP(jne_ptr, uint64_t, x != y)
+L_jcmp_slow: {
+    SAVE();
+    int r = slow::compare_jump(c, fr, regs, *pc);
+    if (r < 0) goto exception;
+    if (r) JUMP(pc->x.i);
+    NEXT();
+}
+
+L_i32_to_f64:
+    wr<double>(regs, A, static_cast<double>(rd<int32_t>(regs, B)));
+    NEXT();
+L_i64_to_f64:
+    wr<double>(regs, A, static_cast<double>(rd<int64_t>(regs, B)));
+    NEXT();
+L_f32_to_f64:
+    wr<double>(regs, A, static_cast<double>(rd<float>(regs, B)));
+    NEXT();
+L_f64_to_f32:
+    wr<float>(regs, A, static_cast<float>(rd<double>(regs, B)));
+    NEXT();
+L_i32_to_f32:
+    wr<float>(regs, A, static_cast<float>(rd<int32_t>(regs, B)));
+    NEXT();
+L_u32_to_f64:
+    wr<double>(regs, A, static_cast<double>(rd<uint32_t>(regs, B)));
+    NEXT();
+L_f64_to_i32:
+    wr<int32_t>(regs, A, to_i32(rd<double>(regs, B)));
+    NEXT();
+L_f32_to_i32:
+    wr<int32_t>(regs, A, to_i32(static_cast<double>(rd<float>(regs, B))));
+    NEXT();
+L_i32_to_i64:
+    wr<int64_t>(regs, A, static_cast<int64_t>(rd<int32_t>(regs, B)));
+    NEXT();
+L_f64_to_i64z: {
+    double d = pc->kind == static_cast<uint16_t>(TypeKind::F32) ? static_cast<double>(rd<float>(regs, B)) : rd<double>(regs, B);
+    wr<int64_t>(regs, A, static_cast<int64_t>(static_cast<uint32_t>(to_i32(d))));
+    NEXT();
+}
+
+L_ret:
+    if (ret != nullptr) *ret = regs[A];
+    return true;
+L_ret_void:
+    return true;
+L_throw_:
+    SAVE();
+    throw_value(c, reinterpret_cast<void*>(regs[A]));
+    goto exception;
+L_rethrow:
+    SAVE();
+    c.exception = true;
+    c.exception_value = reinterpret_cast<void*>(regs[A]);
+    goto exception;
+L_switch_: {
+    auto v = rd<uint32_t>(regs, A);
+    if (v < static_cast<uint32_t>(C)) JUMP(pc->x.regs[v]);
+    NEXT();
+}
+L_null_check:
+    if (regs[A] == 0) {
+        SAVE();
+        raise_message(c, *static_cast<const std::string*>(pc->y.p));
+        goto exception;
+    }
+    NEXT();
+L_trap:
+    if (ntraps == 16) {
+        SAVE();
+        raise_message(c, "Too many nested try blocks");
+        goto exception;
+    }
+    traps[ntraps++] = {static_cast<int32_t>(pc->x.i), A};
+    NEXT();
+L_end_trap:
+    if (ntraps > 0) ntraps--;
+    NEXT();
+
+L_mem_get_u8:
+    regs[A] = load<uint8_t>(reinterpret_cast<char*>(regs[B]) + rd<int32_t>(regs, C));
+    NEXT();
+L_mem_get_u16:
+    regs[A] = load<uint16_t>(reinterpret_cast<char*>(regs[B]) + rd<int32_t>(regs, C));
+    NEXT();
+L_mem_get_32:
+    regs[A] = load<uint32_t>(reinterpret_cast<char*>(regs[B]) + rd<int32_t>(regs, C));
+    NEXT();
+L_mem_get_64:
+    regs[A] = load<uint64_t>(reinterpret_cast<char*>(regs[B]) + rd<int32_t>(regs, C));
+    NEXT();
+L_mem_set_8:
+    store<uint8_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), static_cast<uint8_t>(regs[C]));
+    NEXT();
+L_mem_set_16:
+    store<uint16_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), static_cast<uint16_t>(regs[C]));
+    NEXT();
+L_mem_set_32:
+    store<uint32_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), static_cast<uint32_t>(regs[C]));
+    NEXT();
+L_mem_set_64:
+    store<uint64_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), regs[C]);
+    NEXT();
+L_array_get: {
+    auto* arr = reinterpret_cast<VArray*>(regs[B]);
+    auto idx = rd<int32_t>(regs, C);
+    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size)) {
+        SAVE();
+        raise_message(c, arr == nullptr ? "Null access" : "Out of bounds");
+        goto exception;
+    }
+    char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
+    switch (pc->kind) {
+    case 1: regs[A] = load<uint8_t>(at); break;
+    case 2: regs[A] = load<uint16_t>(at); break;
+    case 4: regs[A] = load<uint32_t>(at); break;
+    default: regs[A] = load<uint64_t>(at); break;
+    }
+    NEXT();
+}
+L_array_set: {
+    auto* arr = reinterpret_cast<VArray*>(regs[A]);
+    auto idx = rd<int32_t>(regs, B);
+    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size)) {
+        SAVE();
+        raise_message(c, arr == nullptr ? "Null access" : "Out of bounds");
+        goto exception;
+    }
+    char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
+    switch (pc->kind) {
+    case 1: store<uint8_t>(at, static_cast<uint8_t>(regs[C])); break;
+    case 2: store<uint16_t>(at, static_cast<uint16_t>(regs[C])); break;
+    case 4: store<uint32_t>(at, static_cast<uint32_t>(regs[C])); break;
+    default: store<uint64_t>(at, regs[C]); break;
+    }
+    NEXT();
+}
+L_array_size: {
+    auto* arr = reinterpret_cast<VArray*>(regs[B]);
+    if (arr == nullptr) {
+        SAVE();
+        raise_message(c, "Null access");
+        goto exception;
+    }
+    wr<int32_t>(regs, A, arr->size);
+    NEXT();
+}
+L_get_tid: {
+    auto* t = reinterpret_cast<HType*>(regs[B]);
+    wr<int32_t>(regs, A, t == nullptr ? 0 : static_cast<int32_t>(t->kind));
+    NEXT();
+}
+L_ref:
+    regs[A] = reinterpret_cast<Slot>(&regs[B]);
+    NEXT();
+L_unref:
+L_setref:
+L_enum_field:
+L_set_enum_field:
+    NEXT();  // translated to get_*/set_* by the linker
+L_enum_index: {
+    OBJ_OR_NULL_ACCESS(B)
+    wr<int32_t>(regs, A, reinterpret_cast<VEnum*>(obj)->index);
+    NEXT();
+}
+L_ref_data: {
+    OBJ_OR_NULL_ACCESS(B)
+    regs[A] = reinterpret_cast<Slot>(reinterpret_cast<VArray*>(obj)->data<char>());
+    NEXT();
+}
+L_ref_offset:
+    regs[A] = regs[B] + static_cast<Slot>(static_cast<int64_t>(rd<int32_t>(regs, C)) * pc->y.i);
+    NEXT();
+
+exception:
+    if (ntraps > 0 && !c.exit_requested && !c.interrupted) {
+        TrapEntry t = traps[--ntraps];
+        c.exception = false;
+        regs[t.reg] = reinterpret_cast<Slot>(c.exception_value);
+        c.top = &fr;
+        c.sp = regs + f->nregs;
+        JUMP(t.target);
+    }
+    return false;
+
+#undef DISPATCH
+#undef NEXT
+#undef JUMP
+#undef SAVE
+#undef CHECK
+#undef A
+#undef B
+#undef C
+}
+
+}  // namespace
+
+bool invoke(Ctx& c, FunctionCode* f, const Slot* args, int nargs, Slot* ret) {
+    if (f->is_native) return call_native(c, f, args, ret);
+    if (nargs != f->nargs) {
+        raise_message(c, "Invalid number of arguments");
+        return false;
+    }
+    Slot* regs = c.sp;
+    if (regs + f->nregs > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        return false;
+    }
+    for (int i = 0; i < nargs; i++) regs[i] = args[i];
+    Slot r = 0;
+    bool ok = enter(c, f, regs, nargs, &r);
+    c.sp = regs;
+    if (ok && ret != nullptr) *ret = r;
+    return ok;
+}
+
+bool invoke_closure(Ctx& c, VClosure* cl, const Slot* args, int nargs, Slot* ret) {
+    if (cl == nullptr) {
+        raise_message(c, "Null access");
+        return false;
+    }
+    if (cl->has_value == 2) return slow::call_wrapper(c, cl, args, nargs, ret);
+    if (cl->has_value == 0) return invoke(c, cl->fun, args, nargs, ret);
+    std::vector<Slot> full(static_cast<size_t>(nargs) + 1);
+    full[0] = reinterpret_cast<Slot>(cl->value);
+    for (int i = 0; i < nargs; i++) full[static_cast<size_t>(i) + 1] = args[i];
+    return invoke(c, cl->fun, full.data(), nargs + 1, ret);
+}
+
+}  // namespace hlffi::rt

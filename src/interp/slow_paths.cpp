@@ -1,0 +1,422 @@
+// interp layer: slow paths of the main loop (allocation, dynamic rules, rare type cases).
+#include "interp/slow_paths.h"
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "bytecode/opcodes.h"
+#include "interp/interp.h"
+#include "std/dynamic.h"
+
+namespace hlffi::rt::slow {
+
+namespace {
+
+using bc::Opcode;
+
+HType* reg_type(const Frame& fr, int32_t r) { return fr.fn->regs[static_cast<size_t>(r)]; }
+
+void load_width(void* from, HType* t, Slot* to) {
+    Slot v = 0;
+    std::memcpy(&v, from, static_cast<size_t>(storage_size(t)));
+    *to = v;
+}
+void store_width(void* to, HType* t, const Slot* from) { std::memcpy(to, from, static_cast<size_t>(storage_size(t))); }
+
+// Integer value of a register of a numeric kind, for the rare conversions.
+int64_t int_value(const Slot* s, TypeKind k) {
+    switch (k) {
+    case TypeKind::UI8: case TypeKind::Bool: return static_cast<uint8_t>(*s);
+    case TypeKind::UI16: return static_cast<uint16_t>(*s);
+    case TypeKind::I32: return slot_get<int32_t>(*s);
+    case TypeKind::I64: return slot_get<int64_t>(*s);
+    case TypeKind::F32: return slot_get<float>(*s);
+    case TypeKind::F64: return static_cast<int64_t>(slot_get<double>(*s));
+    default: return static_cast<int64_t>(*s);
+    }
+}
+double float_value(const Slot* s, TypeKind k) {
+    switch (k) {
+    case TypeKind::F32: return slot_get<float>(*s);
+    case TypeKind::F64: return slot_get<double>(*s);
+    case TypeKind::I64: return static_cast<double>(slot_get<int64_t>(*s));
+    default: return static_cast<double>(int_value(s, k));
+    }
+}
+
+bool null_access(Ctx& c) {
+    raise_message(c, "Null access");
+    return false;
+}
+
+bool call_virtual_method(Ctx& c, Slot* regs, const Instr& in, HType* dst) {
+    const int32_t* args = in.x.regs;
+    auto* v = reinterpret_cast<VVirtual*>(regs[args[0]]);
+    if (v == nullptr) return null_access(c);
+    auto m = static_cast<size_t>(in.y.i);
+    const VirtualField& field = v->t->virt->fields[m];
+    void* slot = v->slots()[m];
+    std::vector<Slot> rest;
+    for (int32_t i = 1; i < in.c; i++) rest.push_back(regs[args[i]]);
+    Slot r = 0;
+    bool ok;
+    if (slot != nullptr && field.type->kind == TypeKind::Method) {
+        std::vector<Slot> full;
+        full.push_back(reinterpret_cast<Slot>(v->value));
+        full.insert(full.end(), rest.begin(), rest.end());
+        ok = invoke(c, static_cast<FunctionCode*>(slot), full.data(), static_cast<int>(full.size()), &r);
+    } else if (slot != nullptr && field.type->kind == TypeKind::Fun) {
+        ok = invoke_closure(c, *static_cast<VClosure**>(slot), rest.data(), static_cast<int>(rest.size()), &r);
+    } else {
+        ok = dyn_call_method(c, virtual_value(v), field.hash, field.type, rest.data(), static_cast<int>(rest.size()), &r);
+    }
+    if (ok && dst->kind != TypeKind::Void) regs[in.a] = r;
+    return ok;
+}
+
+// OSafeCast: hl_dyn_cast* by destination kind (bytecode.md §4.7).
+void safe_cast(Ctx& c, Slot* regs, const Instr& in) {
+    auto* from = static_cast<HType*>(in.x.p);
+    auto* to = static_cast<HType*>(in.y.p);
+    const Slot* src = &regs[in.b];
+    Slot out = 0;
+    switch (to->kind) {
+    case TypeKind::UI8: case TypeKind::UI16: case TypeKind::I32: case TypeKind::Bool:
+        out = slot_of<int32_t>(dyn_casti(c, src, from, to));
+        break;
+    case TypeKind::I64: out = slot_of<int64_t>(dyn_casti64(c, src, from)); break;
+    case TypeKind::F32: out = slot_of<float>(dyn_castf(c, src, from)); break;
+    case TypeKind::F64: out = slot_of<double>(dyn_castd(c, src, from)); break;
+    default: out = reinterpret_cast<Slot>(dyn_castp(c, src, from, to)); break;
+    }
+    if (!has_exception(c)) regs[in.a] = out;
+}
+
+bool new_value(Ctx& c, Slot* regs, const Instr& in) {
+    auto* t = static_cast<HType*>(in.x.p);
+    void* v = nullptr;
+    switch (t->kind) {
+    case TypeKind::Obj: case TypeKind::Struct: v = alloc_object(c, t); break;
+    case TypeKind::DynObj: v = alloc_dynobj(c); break;
+    case TypeKind::Virtual: v = alloc_virtual(c, t); break;
+    default: raise_message(c, "Invalid type for new: " + type_name(t)); return false;
+    }
+    if (v == nullptr) return false;
+    regs[in.a] = reinterpret_cast<Slot>(v);
+    return true;
+}
+
+bool make_enum(Ctx& c, Slot* regs, const Instr& in) {
+    auto* t = static_cast<HType*>(in.y.p);
+    VEnum* e = alloc_enum(c, t, in.b);
+    if (e == nullptr) return false;
+    const EnumConstruct& ec = t->enm->constructs[static_cast<size_t>(in.b)];
+    if (in.op == IOp::make_enum) {
+        for (int32_t i = 0; i < in.c && static_cast<size_t>(i) < ec.params.size(); i++)
+            store_width(field_addr(e, ec.offsets[static_cast<size_t>(i)]), ec.params[static_cast<size_t>(i)], &regs[in.x.regs[i]]);
+    }
+    regs[in.a] = reinterpret_cast<Slot>(e);
+    return true;
+}
+
+void convert_number(Slot* regs, const Instr& in) {
+    auto dst = static_cast<TypeKind>(in.y.i);
+    const Slot* s = &regs[in.b];
+    Slot out = 0;
+    if (in.op == IOp::to_float_slow) {
+        double d = in.kind == 0xFFFF ? static_cast<double>(static_cast<uint32_t>(*s)) : float_value(s, static_cast<TypeKind>(in.kind));
+        out = dst == TypeKind::F32 ? slot_of<float>(static_cast<float>(d)) : slot_of<double>(d);
+    } else {
+        auto src = static_cast<TypeKind>(in.kind);
+        int64_t v;
+        if (src == TypeKind::F64 || src == TypeKind::F32) {
+            double d = float_value(s, src);
+            v = (d > -2147483649.0 && d < 2147483648.0) ? static_cast<int32_t>(d) : INT32_MIN;
+        } else {
+            v = int_value(s, src);
+        }
+        switch (dst) {
+        case TypeKind::UI8: case TypeKind::Bool: out = static_cast<uint8_t>(v); break;
+        case TypeKind::UI16: out = static_cast<uint16_t>(v); break;
+        case TypeKind::I32: out = slot_of<int32_t>(static_cast<int32_t>(v)); break;
+        default: out = static_cast<Slot>(v); break;
+        }
+    }
+    regs[in.a] = out;
+}
+
+bool is_numeric(TypeKind k) {
+    switch (k) {
+    case TypeKind::UI8: case TypeKind::UI16: case TypeKind::I32: case TypeKind::I64: case TypeKind::F32: case TypeKind::F64: case TypeKind::Bool:
+        return true;
+    default: return false;
+    }
+}
+
+// Result of an ordering/equality op given a three-way compare result (signed-int semantics of
+// §4.6 rule 1 for dynamic comparisons, INVALID only excluded from > and >=).
+int by_compare(Opcode op, int32_t r) {
+    switch (op) {
+    case Opcode::JSLt: case Opcode::JULt: return r < 0;
+    case Opcode::JSLte: return r <= 0;
+    case Opcode::JSGt: return r != kInvalidComparison && r > 0;
+    case Opcode::JSGte: case Opcode::JUGte: return r != kInvalidComparison && r >= 0;
+    case Opcode::JNotLt: return !(r < 0);
+    case Opcode::JNotGte: return !(r != kInvalidComparison && r >= 0);
+    case Opcode::JEq: return r == 0;
+    case Opcode::JNotEq: return r != 0;
+    default: return 0;
+    }
+}
+
+// Equality of two null<T> boxes (rule 3).
+bool boxes_equal(VDynamic* a, VDynamic* b, HType* inner) {
+    if (a == b) return true;
+    if (a == nullptr || b == nullptr) return false;
+    switch (inner->kind) {
+    case TypeKind::UI8: case TypeKind::Bool: return a->v.b == b->v.b;
+    case TypeKind::UI16: return a->v.ui16 == b->v.ui16;
+    case TypeKind::I32: return a->v.i == b->v.i;
+    case TypeKind::F32: {
+        uint32_t x, y;
+        std::memcpy(&x, &a->v.f, 4);
+        std::memcpy(&y, &b->v.f, 4);
+        return x == y;
+    }
+    case TypeKind::F64: return a->v.d == b->v.d || (std::isnan(a->v.d) && std::isnan(b->v.d));
+    default: return a->v.i64 == b->v.i64;
+    }
+}
+
+}  // namespace
+
+void interrupt(Ctx& c) {
+    c.interrupted = true;
+    raise_message(c, "Interrupted");
+}
+
+void arith_small(Slot* regs, const Instr& in) {
+    auto mask = static_cast<uint32_t>(in.y.i);
+    uint32_t x = static_cast<uint32_t>(regs[in.b]) & mask, y = static_cast<uint32_t>(regs[in.c]) & mask, r = 0;
+    switch (static_cast<Opcode>(in.x.i)) {
+    case Opcode::Add: r = x + y; break;
+    case Opcode::Sub: r = x - y; break;
+    case Opcode::Mul: r = x * y; break;
+    case Opcode::SDiv: case Opcode::UDiv: r = y == 0 ? 0 : x / y; break;
+    case Opcode::SMod: case Opcode::UMod: r = y == 0 ? 0 : x % y; break;
+    case Opcode::Shl: r = x << (y & 31); break;
+    case Opcode::SShr: case Opcode::UShr: r = x >> (y & 31); break;
+    case Opcode::And: r = x & y; break;
+    case Opcode::Or: r = x | y; break;
+    case Opcode::Xor: r = x ^ y; break;
+    case Opcode::Neg: r = 0u - x; break;
+    default: break;
+    }
+    regs[in.a] = r & mask;
+}
+
+FunctionCode* vtable_entry(VObj* obj, int32_t slot) {
+    const ObjInfo* o = obj->t->obj;
+    if (o == nullptr || slot < 0 || static_cast<size_t>(slot) >= o->vtable.size()) return nullptr;
+    return o->vtable[static_cast<size_t>(slot)];
+}
+
+bool call(Ctx& c, Slot* regs, const Instr& in) {
+    Frame& fr = *c.top;
+    HType* dst = reg_type(fr, in.a);
+    if (static_cast<Opcode>(in.kind) == Opcode::CallMethod) return call_virtual_method(c, regs, in, dst);
+    // CallClosure on a dynamic value (bytecode.md §4.3, runtime.md §10.3).
+    auto* cl = reinterpret_cast<VDynamic*>(regs[in.b]);
+    if (cl == nullptr) return null_access(c);
+    if (cl->t->kind != TypeKind::Fun) {
+        raise_message(c, "Invalid field access");
+        return false;
+    }
+    std::vector<VDynamic*> args;
+    for (int32_t i = 0; i < in.c; i++) args.push_back(reinterpret_cast<VDynamic*>(regs[in.x.regs[i]]));
+    VDynamic* r = dyn_call(c, reinterpret_cast<VClosure*>(cl), args.data(), in.c);
+    if (has_exception(c)) return false;
+    if (dst->kind == TypeKind::Void) return true;
+    Instr cast{};
+    cast.op = IOp::safe_cast;
+    cast.a = in.a;
+    cast.b = in.a;
+    cast.x.p = builtin_type(c, TypeKind::Dyn);
+    cast.y.p = dst;
+    regs[in.a] = reinterpret_cast<Slot>(r);
+    RootGuard keep(c, &r);
+    safe_cast(c, regs, cast);
+    return !has_exception(c);
+}
+
+bool make_closure(Ctx& c, Slot* regs, const Instr& in) {
+    VClosure* cl = nullptr;
+    switch (in.op) {
+    case IOp::static_closure: cl = alloc_closure(c, static_cast<FunctionCode*>(in.y.p), nullptr, false); break;
+    case IOp::instance_closure:
+        cl = alloc_closure(c, static_cast<FunctionCode*>(in.y.p), reinterpret_cast<void*>(regs[in.c]), true);
+        break;
+    default: {
+        auto* obj = reinterpret_cast<VObj*>(regs[in.b]);
+        if (obj == nullptr) return null_access(c);
+        FunctionCode* f = vtable_entry(obj, static_cast<int32_t>(in.y.i));
+        if (f == nullptr) {
+            raise_message(c, "Invalid method");
+            return false;
+        }
+        cl = alloc_closure(c, f, obj, true);
+        if (cl != nullptr) cl->t = static_cast<HType*>(in.x.p);
+        break;
+    }
+    }
+    if (cl == nullptr) return false;
+    regs[in.a] = reinterpret_cast<Slot>(cl);
+    return true;
+}
+
+bool op(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
+    switch (in.op) {
+    case IOp::field_slow: {
+        auto* v = reinterpret_cast<VVirtual*>(regs[in.b]);
+        if (v == nullptr) return null_access(c);
+        auto m = static_cast<size_t>(in.y.i);
+        const VirtualField& f = v->t->virt->fields[m];
+        void* slot = v->slots()[m];
+        if (slot != nullptr && f.type->kind != TypeKind::Method) load_width(slot, f.type, &regs[in.a]);
+        else dyn_get(c, reinterpret_cast<VDynamic*>(v), f.hash, reg_type(fr, in.a), &regs[in.a]);
+        break;
+    }
+    case IOp::set_field_slow: {
+        auto* v = reinterpret_cast<VVirtual*>(regs[in.a]);
+        if (v == nullptr) return null_access(c);
+        auto m = static_cast<size_t>(in.y.i);
+        const VirtualField& f = v->t->virt->fields[m];
+        void* slot = v->slots()[m];
+        if (slot != nullptr && f.type->kind != TypeKind::Method) store_width(slot, f.type, &regs[in.c]);
+        else dyn_set(c, reinterpret_cast<VDynamic*>(v), f.hash, reg_type(fr, in.c), &regs[in.c]);
+        break;
+    }
+    case IOp::dyn_get: {
+        auto* o = reinterpret_cast<VDynamic*>(regs[in.b]);
+        if (o == nullptr) return null_access(c);
+        dyn_get(c, o, static_cast<int32_t>(in.y.i), reg_type(fr, in.a), &regs[in.a]);
+        break;
+    }
+    case IOp::dyn_set: {
+        auto* o = reinterpret_cast<VDynamic*>(regs[in.a]);
+        if (o == nullptr) return null_access(c);
+        dyn_set(c, o, static_cast<int32_t>(in.y.i), reg_type(fr, in.c), &regs[in.c]);
+        break;
+    }
+    case IOp::to_dyn: {
+        VDynamic* d = make_dyn(c, &regs[in.b], static_cast<HType*>(in.x.p));
+        if (has_exception(c)) return false;
+        regs[in.a] = reinterpret_cast<Slot>(d);
+        break;
+    }
+    case IOp::safe_cast: safe_cast(c, regs, in); break;
+    case IOp::to_virtual: {
+        VVirtual* v = to_virtual(c, static_cast<HType*>(in.x.p), reinterpret_cast<VDynamic*>(regs[in.b]));
+        if (has_exception(c)) return false;
+        regs[in.a] = reinterpret_cast<Slot>(v);
+        break;
+    }
+    case IOp::to_float_slow:
+    case IOp::trunc_small: convert_number(regs, in); break;
+    case IOp::new_: return new_value(c, regs, in);
+    case IOp::make_enum:
+    case IOp::enum_alloc: return make_enum(c, regs, in);
+    case IOp::get_type: {
+        auto* v = reinterpret_cast<VDynamic*>(regs[in.b]);
+        regs[in.a] = reinterpret_cast<Slot>(v == nullptr ? builtin_type(c, TypeKind::Void) : v->t);
+        break;
+    }
+    case IOp::assert_: raise_message(c, "assert"); return false;
+    default: raise_message(c, "internal error: unexpected slow op"); return false;
+    }
+    return !has_exception(c);
+}
+
+int compare_jump(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
+    auto op = static_cast<Opcode>(in.y.i);
+    HType* ta = reg_type(fr, in.a);
+    HType* tb = reg_type(fr, in.b);
+    Slot a = regs[in.a], b = regs[in.b];
+    TypeKind ka = ta->kind, kb = tb->kind;
+    if (ka == TypeKind::Dyn || kb == TypeKind::Dyn || ka == TypeKind::Fun || kb == TypeKind::Fun) {
+        int32_t r = dyn_compare(c, reinterpret_cast<VDynamic*>(a), reinterpret_cast<VDynamic*>(b));
+        if (has_exception(c)) return -1;
+        return by_compare(op, r);
+    }
+    if (ka == TypeKind::Type) {
+        bool same = same_type(reinterpret_cast<HType*>(a), reinterpret_cast<HType*>(b));
+        return op == Opcode::JEq ? same : (op == Opcode::JNotEq ? !same : 0);
+    }
+    if (ka == TypeKind::Null && kb == TypeKind::Null) {
+        bool eq = boxes_equal(reinterpret_cast<VDynamic*>(a), reinterpret_cast<VDynamic*>(b), ta->param);
+        return op == Opcode::JEq ? eq : (op == Opcode::JNotEq ? !eq : 0);
+    }
+    if (ka == TypeKind::Virtual || kb == TypeKind::Virtual) {
+        auto value = [](TypeKind k, Slot s) -> Slot {
+            if (k != TypeKind::Virtual || s == 0) return s;
+            return reinterpret_cast<Slot>(reinterpret_cast<VVirtual*>(s)->value);
+        };
+        bool eq;
+        if (ka == TypeKind::Virtual && kb == TypeKind::Virtual) {
+            Slot va = value(ka, a), vb = value(kb, b);
+            eq = a == b || (a != 0 && b != 0 && va != 0 && va == vb);
+        } else {
+            Slot va = value(ka, a), vb = value(kb, b);
+            eq = (a == 0 || b == 0) ? a == b : va == vb;
+        }
+        return op == Opcode::JEq ? eq : (op == Opcode::JNotEq ? !eq : 0);
+    }
+    if ((ka == TypeKind::Obj || ka == TypeKind::Struct) && ta->obj->compare != nullptr) {
+        if (op == Opcode::JEq && a == b) return 1;
+        if (op == Opcode::JNotEq && a == b) return 0;
+        if (a == 0 || b == 0) return op == Opcode::JNotEq ? 1 : 0;
+        Slot args[2] = {a, b};
+        Slot r = 0;
+        if (!invoke(c, ta->obj->compare, args, 2, &r)) return -1;
+        return by_compare(op, slot_get<int32_t>(r));
+    }
+    if (is_numeric(ka)) {
+        int64_t x, y;
+        bool is_unsigned = op == Opcode::JULt || op == Opcode::JUGte;
+        switch (ka) {
+        case TypeKind::UI16:
+            x = is_unsigned ? static_cast<uint16_t>(a) : static_cast<int16_t>(a);
+            y = is_unsigned ? static_cast<uint16_t>(b) : static_cast<int16_t>(b);
+            break;
+        default:  // ui8, bool: the JIT compares the 8-bit patterns as signed numbers
+            x = is_unsigned ? static_cast<uint8_t>(a) : static_cast<int8_t>(a);
+            y = is_unsigned ? static_cast<uint8_t>(b) : static_cast<int8_t>(b);
+            break;
+        }
+        switch (op) {
+        case Opcode::JSLt: case Opcode::JULt: return x < y;
+        case Opcode::JSGte: case Opcode::JUGte: return x >= y;
+        case Opcode::JSGt: return x > y;
+        case Opcode::JSLte: return x <= y;
+        case Opcode::JEq: return x == y;
+        case Opcode::JNotEq: return x != y;
+        default: return 0;
+        }
+    }
+    switch (op) {
+    case Opcode::JEq: return a == b;
+    case Opcode::JNotEq: return a != b;
+    case Opcode::JSLt: case Opcode::JULt: return a < b;
+    case Opcode::JSGte: case Opcode::JUGte: return a >= b;
+    case Opcode::JSGt: return a > b;
+    case Opcode::JSLte: return a <= b;
+    default: return 0;
+    }
+}
+
+bool call_wrapper(Ctx& c, VClosure* wrapper, const Slot* args, int nargs, Slot* ret) {
+    return call_as(c, static_cast<VClosure*>(wrapper->value), wrapper->t, args, nargs, ret);
+}
+
+}  // namespace hlffi::rt::slow

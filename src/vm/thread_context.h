@@ -1,0 +1,48 @@
+// vm layer: Ctx, the state of one thread executing Haxe code in a VM. Natives receive it but
+// see it only through std/native.h.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gc/heap.h"
+#include "link/program.h"
+
+namespace hlffi::vm {
+class Vm;
+}
+
+namespace hlffi::rt {
+
+// One activation of a bytecode function, linked innermost-first; the GC scans its registers and
+// stack traces read its saved instruction.
+struct Frame {
+    FunctionCode* fn;
+    Slot* regs;
+    const Instr* pc;   // instruction in progress (saved before anything that can call or throw)
+    Frame* parent;
+};
+
+struct Ctx {
+    vm::Vm* vm = nullptr;                 // owning VM
+    Program* program = nullptr;           // the loaded program
+    gc::Heap* heap = nullptr;             // the VM's heap
+    Frame* top = nullptr;                 // innermost active frame
+    std::unique_ptr<Slot[]> stack;        // register stack for all frames of this thread
+    Slot* stack_end = nullptr;            // one past the last usable slot
+    Slot* sp = nullptr;                   // first free slot
+    const char* c_stack_limit = nullptr;  // below this address of the C stack: "Stack overflow"
+    bool exception = false;               // an exception is propagating
+    void* exception_value = nullptr;      // the thrown value
+    std::vector<std::pair<FunctionCode*, int32_t>> exception_stack;  // (function, op) innermost first
+    std::vector<void*> roots;             // addresses of native locals guarded by RootGuard
+    bool exit_requested = false;          // Sys.exit: unwind everything, not catchable
+    std::atomic<bool>* interrupt = nullptr;  // set by another thread to stop this one
+    bool interrupted = false;             // unwinding because of an interrupt (not catchable)
+};
+
+}  // namespace hlffi::rt

@@ -1,0 +1,173 @@
+// vm layer: loading, running the entrypoint, garbage-collection roots, uncaught reports.
+#include "vm/vm.h"
+
+#include <pthread.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "bytecode/reader.h"
+#include "bytecode/verifier.h"
+#include "interp/interp.h"
+#include "std/dynamic.h"
+#include "util/utf.h"
+#include "vm/vm_natives.h"
+
+namespace hlffi::vm {
+
+namespace {
+
+constexpr size_t kRegisterStackSlots = size_t{1} << 21;  // 16 MiB reserved, touched on use
+constexpr size_t kCStackMargin = 256 * 1024;             // kept free below the deepest Haxe frame
+
+// Lowest usable address of the calling thread's C stack, so deep recursion raises
+// "Stack overflow" instead of crashing the host.
+const char* c_stack_limit() {
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstack(&attr, &addr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    if (addr == nullptr || size <= kCStackMargin * 2) return nullptr;
+    return static_cast<const char*>(addr) + kCStackMargin;
+}
+
+}  // namespace
+
+Vm::Vm() {
+    const char* stress = std::getenv("HLFFI_GC_STRESS");
+    gc_stress = stress != nullptr && std::strcmp(stress, "1") == 0;
+}
+
+Vm::~Vm() { unload(); }
+
+void Vm::unload() {
+    ctx_.reset();
+    program_.reset();
+    heap_.reset();
+}
+
+bool Vm::load(const uint8_t* data, size_t size) {
+    auto read = bc::read_module(data, size);
+    if (!read) {
+        last_error = "invalid bytecode: " + read.error().message;
+        return false;
+    }
+    auto module = std::make_shared<const bc::Module>(read.take());
+    if (auto s = bc::verify_module(*module); !s) {
+        last_error = "invalid bytecode: " + s.error().message;
+        return false;
+    }
+    rt::LinkOptions opts;
+    opts.lazy_missing_natives = lazy_natives;
+    auto linked = rt::link_program(module, rt::make_native_resolver(*this), opts);
+    if (!linked) {
+        last_error = linked.error().message;
+        return false;
+    }
+    program_ = linked.take();
+    heap_ = std::make_unique<gc::Heap>(memory_limit);
+    heap_->set_stress(gc_stress);
+    reset_ctx();
+    for (int b = 0; b < 2; b++) {
+        bool_boxes[b].t = program_->builtin[static_cast<int>(rt::TypeKind::Bool)];
+        bool_boxes[b].v.b = static_cast<uint8_t>(b);
+    }
+    return true;
+}
+
+void Vm::reset_ctx() {
+    ctx_ = std::make_unique<rt::Ctx>();
+    rt::Ctx& c = *ctx_;
+    c.vm = this;
+    c.program = program_.get();
+    c.heap = heap_.get();
+    c.stack.reset(new rt::Slot[kRegisterStackSlots]);
+    c.sp = c.stack.get();
+    c.stack_end = c.stack.get() + kRegisterStackSlots;
+    c.interrupt = &interrupt_flag;
+}
+
+bool Vm::run_entry() {
+    rt::Ctx& c = *ctx_;
+    c.c_stack_limit = c_stack_limit();
+    c.exception = false;
+    c.exit_requested = false;
+    c.interrupted = false;
+    has_exception = false;
+    rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
+    bool ok = rt::invoke(c, entry, nullptr, 0, nullptr);
+    if (ok || c.exit_requested) {
+        c.exception = false;
+        return true;
+    }
+    if (c.interrupted) {
+        last_error = "the VM was interrupted";
+        c.exception = false;
+        interrupt_flag = false;
+        return false;
+    }
+    report_uncaught();
+    return false;
+}
+
+// spec/runtime.md §14.3: the report goes to stdout (the host's print handler).
+void Vm::report_uncaught() {
+    rt::Ctx& c = *ctx_;
+    void* value = c.exception_value;
+    c.exception = false;
+    auto stack = c.exception_stack;
+    rt::RootGuard keep(c, &value);
+    int32_t len = 0;
+    char16_t* text = rt::value_to_string(c, static_cast<rt::VDynamic*>(value), &len);
+    exception_message = c.exception || text == nullptr ? "?" : utf16_to_utf8(std::u16string_view(text, static_cast<size_t>(len)));
+    c.exception = false;
+    exception_stack.clear();
+    for (const std::string& f : stack_frames(*program_, stack)) exception_stack += "Called from " + f + "\n";
+    has_exception = true;
+    write("Uncaught exception: " + exception_message + "\n" + exception_stack);
+}
+
+void Vm::mark_roots(gc::Marker& m) {
+    rt::Program& p = *program_;
+    for (int32_t g : p.pointer_globals) m.mark(reinterpret_cast<void*>(p.globals[static_cast<size_t>(g)]));
+    rt::Ctx& c = *ctx_;
+    for (rt::Frame* f = c.top; f != nullptr; f = f->parent)
+        for (int32_t r : f->fn->pointer_regs) m.mark(reinterpret_cast<void*>(f->regs[r]));
+    for (void* local : c.roots) m.mark(*static_cast<void**>(local));
+    m.mark(c.exception_value);
+}
+
+void collect(rt::Ctx& c) {
+    Vm& vm = *c.vm;
+    vm.heap_->collect([&vm](gc::Marker& m) { vm.mark_roots(m); });
+}
+
+void Vm::collect_garbage() {
+    if (program_ != nullptr) collect(*ctx_);
+}
+
+void Vm::write(std::string_view utf8) {
+    if (print_ != nullptr) {
+        print_(print_vm_, utf8.data(), utf8.size(), print_userdata_);
+        return;
+    }
+    std::fwrite(utf8.data(), 1, utf8.size(), stdout);
+    std::fflush(stdout);
+}
+
+void Vm::write_error(std::string_view utf8) {
+    std::fwrite(utf8.data(), 1, utf8.size(), stderr);
+    std::fflush(stderr);
+}
+
+void Vm::set_print_handler(PrintFn fn, void* host_vm, void* userdata) {
+    print_ = fn;
+    print_vm_ = host_vm;
+    print_userdata_ = userdata;
+}
+
+}  // namespace hlffi::vm

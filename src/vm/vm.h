@@ -1,0 +1,87 @@
+// vm layer: Vm owns everything of one embedded program: module, program, heap, the main
+// thread's context, output routing, errors. No state outside it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gc/heap.h"
+#include "link/program.h"
+#include "vm/thread_context.h"
+
+namespace hlffi::vm {
+
+using PrintFn = void (*)(void* host_vm, const char* text, size_t len, void* userdata);
+
+class Vm {
+public:
+    Vm();
+    ~Vm();
+
+    // Loading: read, verify, link. Returns false with last_error set.
+    bool load(const uint8_t* data, size_t size);
+    bool loaded() const { return program_ != nullptr; }
+    void unload();
+    // Runs the entrypoint. False when it ended with an uncaught exception (report printed and
+    // kept in exception_message/exception_stack) or another error (last_error).
+    bool run_entry();
+
+    void collect_garbage();
+
+    // Thread state of the thread running this VM.
+    rt::Ctx& ctx() { return *ctx_; }
+    rt::Program* program() { return program_.get(); }
+    gc::Heap& heap() { return *heap_; }
+
+    // Output: the host's handler or stdout.
+    void write(std::string_view utf8);
+    void write_error(std::string_view utf8);
+    void set_print_handler(PrintFn fn, void* host_vm, void* userdata);
+
+    std::vector<std::string> args;        // Sys.args()
+    std::string last_error;               // last failure, in words
+    std::string exception_message;        // text of the last uncaught exception
+    std::string exception_stack;          // its "Called from ..." lines
+    bool has_exception = false;
+    int exit_code = 0;                    // from Sys.exit
+    bool gc_stress = false;               // collect at every allocation (env HLFFI_GC_STRESS=1)
+    size_t memory_limit = 0;              // 0 = none
+    std::atomic<bool> interrupt_flag{false};  // set by hlffi_interrupt from any thread
+    bool lazy_natives = false;            // missing natives throw when called instead of failing load
+
+    // Natives the host registered for lib@name before loading.
+    struct HostNative {
+        std::string lib, name;
+        rt::NativeDef def;
+    };
+    std::vector<HostNative> host_natives;
+
+    // Shared boxes for true/false (runtime.md §5.2), immortal for the program's lifetime.
+    rt::VDynamic bool_boxes[2] = {};
+
+private:
+    void reset_ctx();
+    void report_uncaught();
+    void mark_roots(gc::Marker& m);
+
+    std::unique_ptr<gc::Heap> heap_;
+    std::unique_ptr<rt::Program> program_;
+    std::unique_ptr<rt::Ctx> ctx_;
+    PrintFn print_ = nullptr;
+    void* print_vm_ = nullptr;
+    void* print_userdata_ = nullptr;
+
+    friend void collect(rt::Ctx& c);
+};
+
+// Runs a collection now (used by the allocator in runtime services).
+void collect(rt::Ctx& c);
+
+// Text of a recorded exception stack: "Called from X(file:line)" lines, and the frame strings
+// given to Haxe by the exception_stack native (without "Called from ").
+std::vector<std::string> stack_frames(rt::Program& p, const std::vector<std::pair<rt::FunctionCode*, int32_t>>& stack);
+
+}  // namespace hlffi::vm
