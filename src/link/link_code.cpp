@@ -42,6 +42,7 @@ public:
             if (is_pointer(fc_.regs[static_cast<size_t>(r)])) fc_.pointer_regs.push_back(r);
         fc_.nargs = static_cast<int32_t>(fc_.type->fun->args.size());
         fc_.code.resize(f_.ops.size());
+        has_reg_list_.assign(f_.ops.size(), false);
         for (size_t i = 0; i < f_.ops.size(); i++) translate(static_cast<int32_t>(i), f_.ops[i], fc_.code[i]);
         // Argument lists are final now: turn their offsets into pointers.
         for (size_t i = 0; i < fc_.code.size(); i++) {
@@ -61,7 +62,6 @@ private:
 
     void reg_list(Instr& in, int32_t offset) {
         in.x.i = offset;
-        has_reg_list_.resize(fc_.code.size(), false);
         has_reg_list_[static_cast<size_t>(&in - fc_.code.data())] = true;
     }
 
