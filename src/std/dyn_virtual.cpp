@@ -1,5 +1,6 @@
 // std layer: virtual views (spec/runtime.md §4): creating a view of an object, dynobj or virtual
 // (to_virtual), and materialising a stand-alone virtual into a dynobj (§4.4).
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -107,6 +108,8 @@ VVirtual* view_dynobj(Ctx& c, HType* vt, VDynamic* v) {
         Slot s = 0;
         dyn_get(c, v, vf[i].hash, ft, &s);
         if (has_exception(c)) return nullptr;
+        std::optional<RootGuard> keep;
+        if (is_pointer(ft)) keep.emplace(c, &s);  // a new box or view, until stored
         dyn_set(c, v, vf[i].hash, ft, &s);
         if (has_exception(c)) return nullptr;
     }
