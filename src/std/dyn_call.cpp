@@ -245,8 +245,11 @@ bool dyn_call_method(Ctx& c, VDynamic* value, int32_t hash, HType* ft, const Slo
 
 VClosure* make_wrapper(Ctx& c, VClosure* cl, HType* to) {
     if (!dyn::is_var_args(cl) && (dyn::is_var_args_type(cl->t) || arg_count(cl->t) != arg_count(to))) return nullptr;
-    VClosure* w = alloc_closure(c, cl->fun, cl, false);
+    // Allocated directly: a var-args closure over a null callback has no function to type it by.
+    RootGuard keep(c, &cl);
+    auto* w = static_cast<VClosure*>(alloc_scan(c, sizeof(VClosure)));
     if (w == nullptr) return nullptr;
+    w->fun = cl->fun;
     w->t = to;
     w->has_value = 2;
     w->extra = 0;
