@@ -30,7 +30,7 @@ private:
 
     void ascii(std::string_view s) { text::append_utf8(out, s); }
     void name(const std::u16string& s) { out += s; }
-    void text(const char16_t* s) {  // bytes up to the first 0 unit; a null pointer prints `null`
+    void units(const char16_t* s) {  // bytes up to the first 0 unit; a null pointer prints `null`
         if (s == nullptr) {
             ascii("null");
             return;
@@ -68,7 +68,7 @@ void Printer::call_to_string(FunctionCode* f, void* self) {
         failed = true;
         return;
     }
-    text(detail::from_slot<const char16_t*>(ret));
+    units(detail::from_slot<const char16_t*>(ret));
 }
 
 void Printer::guid(int64_t g) {
@@ -128,7 +128,7 @@ void Printer::virtual_value(VVirtual* vv) {
         first = false;
         const VirtualField& f = vi->fields[static_cast<size_t>(idx)];
         const char16_t* n = name_of_hash(c_, f.hash);
-        if (n != nullptr) text(n);
+        if (n != nullptr) units(n);
         else name(f.name);
         ascii(" : ");
         // A stand-alone virtual's slot i points into its own storage (runtime.md §4.1).
@@ -155,7 +155,7 @@ void Printer::dynobj(VDynObj* o) {
                 failed = true;
                 return;
             }
-            text(detail::from_slot<const char16_t*>(ret));
+            units(detail::from_slot<const char16_t*>(ret));
             return;
         }
         break;
@@ -167,7 +167,7 @@ void Printer::dynobj(VDynObj* o) {
         if (i != 0) ascii(", ");
         DynField& f = o->fields[i];
         const char16_t* n = name_of_hash(c_, f.hash);
-        text(n != nullptr ? n : u"???");
+        units(n != nullptr ? n : u"???");
         ascii(" : ");
         at(&o->fields[i].value, f.type);
     }
@@ -208,7 +208,7 @@ void Printer::value(VDynamic* v) {
     case TypeKind::F32: float_g(v->v.f, 9); break;
     case TypeKind::F64: float_g(v->v.d, 17); break;
     case TypeKind::Bool: ascii(v->v.b ? "true" : "false"); break;
-    case TypeKind::Bytes: text(static_cast<const char16_t*>(v->v.ptr)); break;
+    case TypeKind::Bytes: units(static_cast<const char16_t*>(v->v.ptr)); break;
     case TypeKind::Fun: ascii("function#"); hex(v); break;
     case TypeKind::Method: ascii("method#"); hex(v->v.ptr); break;
     case TypeKind::Obj: case TypeKind::Struct: object(v); break;
@@ -241,7 +241,7 @@ void Printer::at(const void* data, HType* t) {
     case TypeKind::F32: float_g(*static_cast<const float*>(data), 9); break;
     case TypeKind::F64: float_g(*static_cast<const double*>(data), 17); break;
     case TypeKind::Bool: ascii(*static_cast<const uint8_t*>(data) != 0 ? "true" : "false"); break;
-    case TypeKind::Bytes: text(*static_cast<const char16_t* const*>(data)); break;
+    case TypeKind::Bytes: units(*static_cast<const char16_t* const*>(data)); break;
     case TypeKind::Guid: guid(*static_cast<const int64_t*>(data)); break;
     case TypeKind::Type: case TypeKind::Ref: case TypeKind::Abstract: {
         // Printed as a temporary box of that type (null pointer: `null`).
