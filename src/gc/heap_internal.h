@@ -17,7 +17,6 @@ struct SmallPage {
     uint32_t nslots;               // kPageSize / slot_size
     uint64_t inv;                  // reciprocal(slot_size)
     uint32_t cursor;               // bitmap word where the next free-slot search starts
-    uint32_t untouched;            // slots >= this were never handed out since mapping: still zero
     uint8_t cls;
     AllocKind kind;
     SmallPage* next;               // in Heap::pages_ or Heap::pool_
