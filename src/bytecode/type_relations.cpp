@@ -9,8 +9,11 @@ namespace hlffi::bc {
 
 namespace {
 
+// Haxe output needs at most a few dozen steps per comparison; the limits only stop hostile types
+// (wide recursive structures compare in exponential time without them).
 constexpr int kMaxDepth = 64;
-constexpr int kMaxSteps = 20000;
+constexpr int kMaxSteps = 1000;
+constexpr int64_t kMaxTotalSteps = 20'000'000;
 
 bool is_object_kind(TypeKind k) { return k == TypeKind::Obj || k == TypeKind::Struct; }
 bool is_function_kind(TypeKind k) { return k == TypeKind::Fun || k == TypeKind::Method; }
@@ -45,49 +48,72 @@ TypeRelations::TypeRelations(const Module& m) : m_(m) {
     const size_t n = m.types.size();
     total_fields_.assign(n, 0);
     total_protos_.assign(n, 0);
+    class_depth_.assign(n, -1);
+    // Memoised walk up each parent chain: every type is visited once. The reader rejects cyclic
+    // chains; on a hand-made cycle the chain is cut where it closes.
+    std::vector<int32_t> pending;
     for (size_t i = 0; i < n; i++) {
-        if (!is_object_kind(m.types[i].kind)) continue;
-        // The reader rejects cyclic parent chains; the step bound keeps hand-made modules safe.
-        int64_t fields = 0, protos = 0;
         int32_t cur = static_cast<int32_t>(i);
-        for (size_t steps = 0; valid(cur) && is_object_kind(kind(cur)) && steps <= n; steps++) {
-            fields += static_cast<int64_t>(type(cur).fields.size());
-            protos += static_cast<int64_t>(type(cur).protos.size());
+        while (valid(cur) && is_object_kind(kind(cur)) && class_depth_[static_cast<size_t>(cur)] < 0 &&
+               pending.size() <= n) {
+            class_depth_[static_cast<size_t>(cur)] = 0;  // marks "in progress" against cycles
+            pending.push_back(cur);
             cur = type(cur).super;
         }
-        total_fields_[i] = fields;
-        total_protos_[i] = protos;
+        bool has_parent = valid(cur) && is_object_kind(kind(cur)) && !pending.empty();
+        int64_t fields = has_parent ? total_fields_[static_cast<size_t>(cur)] : 0;
+        int64_t protos = has_parent ? total_protos_[static_cast<size_t>(cur)] : 0;
+        int32_t depth = has_parent ? class_depth_[static_cast<size_t>(cur)] : 0;
+        for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+            const TypeDecl& d = type(*it);
+            fields += static_cast<int64_t>(d.fields.size());
+            protos += static_cast<int64_t>(d.protos.size());
+            depth += 1;
+            total_fields_[static_cast<size_t>(*it)] = fields;
+            total_protos_[static_cast<size_t>(*it)] = protos;
+            class_depth_[static_cast<size_t>(*it)] = depth;
+            for (const ProtoDecl& p : d.protos) own_slots_[slot_key(*it, p.pindex)] = &p;  // last entry wins
+        }
+        pending.clear();
     }
+}
+
+int32_t TypeRelations::max_class_depth() const {
+    int32_t mx = 0;
+    for (int32_t d : class_depth_) mx = std::max(mx, d);
+    return mx;
 }
 
 const FieldDecl* TypeRelations::object_field(int32_t t, int64_t index) const {
     if (!valid(t) || !is_object_kind(kind(t)) || index < 0 || index >= field_count(t)) return nullptr;
     int32_t cur = t;
-    for (size_t steps = 0; valid(cur) && steps <= m_.types.size(); steps++) {
+    for (int32_t steps = 0; valid(cur) && steps < class_depth_[static_cast<size_t>(t)]; steps++) {
         const TypeDecl& d = type(cur);
         int64_t base = field_count(cur) - static_cast<int64_t>(d.fields.size());
-        if (index >= base) return &d.fields[static_cast<size_t>(index - base)];
+        if (index >= base) {
+            // Always true on a well-formed chain; guards a hand-made cyclic one.
+            if (index - base >= static_cast<int64_t>(d.fields.size())) return nullptr;
+            return &d.fields[static_cast<size_t>(index - base)];
+        }
         cur = d.super;
     }
     return nullptr;
 }
 
 const ProtoDecl* TypeRelations::proto_in_slot(int32_t t, int32_t slot) const {
-    if (slot < 0) return nullptr;
+    if (slot < 0 || !valid(t) || !is_object_kind(kind(t))) return nullptr;
     int32_t cur = t;
-    for (size_t steps = 0; valid(cur) && is_object_kind(kind(cur)) && steps <= m_.types.size(); steps++) {
-        // Within one class the last entry with a slot wins, as when a vtable is filled in order.
-        const auto& protos = type(cur).protos;
-        for (auto it = protos.rbegin(); it != protos.rend(); ++it)
-            if (it->pindex == slot) return &*it;
+    for (int32_t steps = 0; valid(cur) && steps < class_depth_[static_cast<size_t>(t)]; steps++) {
+        if (auto it = own_slots_.find(slot_key(cur, slot)); it != own_slots_.end()) return it->second;
         cur = type(cur).super;
     }
     return nullptr;
 }
 
 bool TypeRelations::subclass_of(int32_t t, int32_t ancestor) const {
+    if (!valid(t) || !is_object_kind(kind(t))) return false;
     int32_t cur = t;
-    for (size_t steps = 0; valid(cur) && steps <= m_.types.size(); steps++) {
+    for (int32_t steps = 0; valid(cur) && steps < class_depth_[static_cast<size_t>(t)]; steps++) {
         if (cur == ancestor) return true;
         cur = type(cur).super;
     }
@@ -100,8 +126,14 @@ bool TypeRelations::same_type(int32_t a, int32_t b) const {
 }
 
 bool TypeRelations::storable(int32_t value, int32_t place) const {
+    if (value == place) return valid(value);
+    // Calls repeat the same pairs many times; cache the answers (bounded by the pairs asked).
+    uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(value)) << 32) | static_cast<uint32_t>(place);
+    if (auto it = store_cache_.find(key); it != store_cache_.end()) return it->second;
     Budget bud;
-    return store_rec(value, place, bud, 0);
+    bool r = store_rec(value, place, bud, 0);
+    store_cache_.emplace(key, r);
+    return r;
 }
 
 bool TypeRelations::fun_storable(std::span<const int32_t> args, int32_t ret, int32_t place) const {
@@ -109,9 +141,14 @@ bool TypeRelations::fun_storable(std::span<const int32_t> args, int32_t ret, int
     return fun_rec(args, ret, place, bud, 0);
 }
 
+// Counts one comparison step; false once a limit is reached (the comparison then fails).
+bool TypeRelations::step(Budget& bud, int depth) const {
+    return ++bud.steps <= kMaxSteps && ++total_steps_ <= kMaxTotalSteps && depth <= kMaxDepth;
+}
+
 bool TypeRelations::same_rec(int32_t a, int32_t b, Budget& bud, int depth) const {
     if (a == b) return valid(a);
-    if (!valid(a) || !valid(b) || ++bud.steps > kMaxSteps || depth > kMaxDepth) return false;
+    if (!valid(a) || !valid(b) || !step(bud, depth)) return false;
     const TypeDecl& x = type(a);
     const TypeDecl& y = type(b);
     if (x.kind != y.kind) return false;
@@ -144,7 +181,7 @@ bool TypeRelations::same_rec(int32_t a, int32_t b, Budget& bud, int depth) const
 
 bool TypeRelations::store_rec(int32_t v, int32_t p, Budget& bud, int depth) const {
     if (v == p) return valid(v);
-    if (!valid(v) || !valid(p) || ++bud.steps > kMaxSteps || depth > kMaxDepth) return false;
+    if (!valid(v) || !valid(p) || !step(bud, depth)) return false;
     const TypeDecl& x = type(v);
     const TypeDecl& y = type(p);
     if (y.kind == TypeKind::Void) return true;
@@ -174,7 +211,7 @@ bool TypeRelations::store_rec(int32_t v, int32_t p, Budget& bud, int depth) cons
 }
 
 bool TypeRelations::fun_rec(std::span<const int32_t> args, int32_t ret, int32_t place, Budget& bud, int depth) const {
-    if (!valid(place) || ++bud.steps > kMaxSteps || depth > kMaxDepth) return false;
+    if (!valid(place) || !step(bud, depth)) return false;
     const TypeDecl& y = type(place);
     if (y.kind == TypeKind::Void || y.kind == TypeKind::Dyn) return true;  // closures are dynamic
     if (!is_function_kind(y.kind) || y.args.size() != args.size()) return false;

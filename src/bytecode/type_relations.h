@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,8 @@ public:
     const ProtoDecl* proto_in_slot(int32_t t, int32_t slot) const;
     // Number of proto entries in `t`'s class chain (an upper bound for dense slot numbers).
     int64_t proto_count(int32_t t) const { return total_protos_[static_cast<size_t>(t)]; }
+    // Length of the deepest class chain (a root class has depth 1). Chain walks cost this much.
+    int32_t max_class_depth() const;
 
     // hl_same_type (spec/runtime.md §2.3).
     bool same_type(int32_t a, int32_t b) const;
@@ -57,10 +60,20 @@ private:
     bool store_rec(int32_t v, int32_t p, Budget& bud, int depth) const;
     bool fun_rec(std::span<const int32_t> args, int32_t ret, int32_t place, Budget& bud, int depth) const;
     bool subclass_of(int32_t t, int32_t ancestor) const;
+    bool step(Budget& bud, int depth) const;
 
     const Module& m_;
     std::vector<int64_t> total_fields_;
     std::vector<int64_t> total_protos_;
+    std::vector<int32_t> class_depth_;  // Obj/Struct: classes in the chain, itself included
+    // (class, virtual slot) -> that class's own proto entry for the slot.
+    static uint64_t slot_key(int32_t t, int32_t slot) {
+        return (static_cast<uint64_t>(static_cast<uint32_t>(t)) << 32) | static_cast<uint32_t>(slot);
+    }
+    std::unordered_map<uint64_t, const ProtoDecl*> own_slots_;
+    // Memo and work counter of the comparisons (per instance; an instance serves one module).
+    mutable std::unordered_map<uint64_t, bool> store_cache_;
+    mutable int64_t total_steps_ = 0;
 };
 
 }  // namespace hlffi::bc

@@ -283,6 +283,10 @@ Status FunctionChecker::run() {
 Status verify_module(const Module& m) {
     TypeRelations tr(m);
     HLFFI_VERIFY_TRY(check_table_indices(m, tr));
+    // Every walk up a class chain costs its length; Haxe output stays far below this.
+    constexpr int32_t kMaxClassDepth = 256;
+    if (tr.max_class_depth() > kMaxClassDepth)
+        return fail("class hierarchy deeper than " + num(kMaxClassDepth) + " classes");
     for (size_t i = 0; i < m.types.size(); i++) {
         auto t = static_cast<int32_t>(i);
         TypeKind k = m.types[i].kind;

@@ -345,6 +345,10 @@ Status FunctionChecker::check_types(const Op& op) {
     case Opcode::InstanceClosure: {
         const TypeDecl& st = m_.type(m_.signature_of(p[1]));
         if (st.args.empty()) return fail("function " + num(p[1]) + " takes no argument to bind");
+        // A closure's bound value is one pointer (spec/runtime.md §8.1).
+        if (!is_pointer_kind(m_.type(st.args[0]).kind))
+            return fail("function " + num(p[1]) + " has a first argument of type " + tr_.describe(st.args[0]) +
+                        ", which cannot be bound");
         HLFFI_VERIFY_TRY(store(rt(p[2]), st.args[0], "the bound argument"));
         if (!tr_.fun_storable(std::span(st.args).subspan(1), st.ret, rt(p[0])))
             return fail("the closure of function " + num(p[1]) + " does not fit " + reg_desc(p[0]));
@@ -364,6 +368,8 @@ Status FunctionChecker::check_types(const Op& op) {
     case Opcode::Field: case Opcode::SetField: case Opcode::GetThis: case Opcode::SetThis: return check_field(op);
     case Opcode::DynGet: case Opcode::DynSet: {
         int32_t obj = op.code == Opcode::DynGet ? p[1] : p[0];
+        int32_t val = op.code == Opcode::DynGet ? p[0] : p[2];
+        HLFFI_VERIFY_TRY(expect(val, rk(val) != TypeKind::Void, "a value"));
         TypeKind k = rk(obj);
         return expect(obj, k == TypeKind::Obj || k == TypeKind::Dyn || k == TypeKind::DynObj || k == TypeKind::Virtual,
                       "an object, dynobj, virtual or dynamic");
