@@ -40,31 +40,15 @@ inline int32_t to_i32(double d) {
     return static_cast<int32_t>(d);
 }
 
-struct TrapEntry {
-    int32_t target;
-    int32_t reg;
-};
-
-// Register-stack bookkeeping for one activation.
-struct FrameGuard {
-    Ctx& c;
-    Frame frame;
-    FrameGuard(Ctx& ctx, FunctionCode* f, Slot* regs) : c(ctx), frame{f, regs, f->code.data(), ctx.top} { c.top = &frame; }
-    ~FrameGuard() {
-        c.top = frame.parent;
-        c.sp = frame.regs;
-    }
-};
-
 bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret);
 
+// Entered from C (the host, a native's callback): guard the C stack, which only these nest on.
 bool enter(Ctx& c, FunctionCode* f, Slot* regs, int nargs, Slot* ret) {
     char probe;
-    if (&probe < c.c_stack_limit || regs + f->nregs > c.stack_end) {
+    if (&probe < c.c_stack_limit || regs + f->nregs > c.stack_end || (c.top != nullptr && c.top + 1 >= c.frames_end)) {
         raise_message(c, "Stack overflow");
         return false;
     }
-    c.sp = regs + f->nregs;
     if (f->nregs > nargs) std::memset(regs + nargs, 0, static_cast<size_t>(f->nregs - nargs) * sizeof(Slot));
     return run(c, f, regs, ret);
 }
@@ -86,12 +70,17 @@ bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret) {
 #include "link/iops.def"
 #undef IOP
     };
-    FrameGuard guard(c, f, regs);
-    Frame& fr = guard.frame;
-    const Instr* const code = f->code.data();
+    // Haxe-to-Haxe calls do not recurse in C: frames live in c.frames, and `entry` is the one
+    // this C activation must return from.
+    Frame* const entry = c.top == nullptr ? c.frames.get() : c.top + 1;
+    *entry = Frame{f, regs, f->code.data(), c.top, 0, c.ntraps};
+    c.top = entry;
+    c.sp = regs + f->nregs;
+    Frame* fr = entry;
+    const Instr* code = f->code.data();
     const Instr* pc = code;
-    TrapEntry traps[16];
-    int ntraps = 0;
+    FunctionCode* callee = nullptr;
+    int32_t call_nargs = 0;
 
 #define DISPATCH() goto *kLabels[static_cast<int>(pc->op)]
 #define NEXT() \
@@ -104,7 +93,7 @@ bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret) {
         pc = code + (target); \
         DISPATCH();  \
     } while (0)
-#define SAVE() fr.pc = pc
+#define SAVE() fr->pc = pc
 #define CHECK(ok)              \
     do {                       \
         if (!(ok)) goto exception; \
@@ -225,28 +214,49 @@ L_decr_small:
 
 L_call: {
     SAVE();
-    auto* callee = static_cast<FunctionCode*>(pc->y.p);
+    callee = static_cast<FunctionCode*>(pc->y.p);
     Slot* nregs = c.sp;
     const int32_t* args = pc->x.regs;
     for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
-    Slot r = 0;
-    CHECK(enter(c, callee, nregs, C, &r));
-    regs[A] = r;
-    NEXT();
+    call_nargs = C;
+    goto push_frame;
+}
+push_frame: {
+    // Arguments are in place at c.sp; enter `callee` in this same loop.
+    Slot* nregs = c.sp;
+    if (nregs + callee->nregs > c.stack_end || fr + 1 >= c.frames_end) {
+        raise_message(c, "Stack overflow");
+        goto exception;
+    }
+    if (callee->nregs > call_nargs)
+        std::memset(nregs + call_nargs, 0, static_cast<size_t>(callee->nregs - call_nargs) * sizeof(Slot));
+    Frame* nf = fr + 1;
+    *nf = Frame{callee, nregs, callee->code.data(), fr, A, c.ntraps};
+    c.top = nf;
+    c.sp = nregs + callee->nregs;
+    fr = nf;
+    f = callee;
+    code = f->code.data();
+    pc = code;
+    regs = nregs;
+    DISPATCH();
 }
 L_call_native: {
     SAVE();
-    auto* callee = static_cast<FunctionCode*>(pc->y.p);
-    Slot buf[32];
     const int32_t* args = pc->x.regs;
+    Slot* buf = c.sp;
+    if (buf + C > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        goto exception;
+    }
+    for (int32_t i = 0; i < C; i++) buf[i] = regs[args[i]];
     Slot r = 0;
-    if (C <= 32) {
-        for (int32_t i = 0; i < C; i++) buf[i] = regs[args[i]];
-        CHECK(call_native(c, callee, buf, &r));
-    } else {
-        std::vector<Slot> big(static_cast<size_t>(C));
-        for (int32_t i = 0; i < C; i++) big[static_cast<size_t>(i)] = regs[args[i]];
-        CHECK(call_native(c, callee, big.data(), &r));
+    {
+        // Natives calling back into Haxe place frames above the arguments.
+        c.sp = buf + C;
+        bool ok = call_native(c, static_cast<FunctionCode*>(pc->y.p), buf, &r);
+        c.sp = buf;
+        CHECK(ok);
     }
     regs[A] = r;
     NEXT();
@@ -259,45 +269,56 @@ L_call_method: {
         raise_message(c, "Null access");
         goto exception;
     }
-    FunctionCode* callee = slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
+    callee = slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
     if (callee == nullptr) {
         raise_message(c, "Invalid method call");
         goto exception;
     }
-    Slot r = 0;
-    if (callee->is_native) {
-        Slot buf[32];
-        for (int32_t i = 0; i < C && i < 32; i++) buf[i] = regs[args[i]];
-        CHECK(call_native(c, callee, buf, &r));
-    } else {
-        Slot* nregs = c.sp;
-        for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
-        CHECK(enter(c, callee, nregs, C, &r));
+    Slot* nregs = c.sp;
+    if (nregs + C > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        goto exception;
     }
-    regs[A] = r;
-    NEXT();
+    for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
+    if (callee->is_native) {
+        Slot r = 0;
+        c.sp = nregs + C;
+        bool ok = call_native(c, callee, nregs, &r);
+        c.sp = nregs;
+        CHECK(ok);
+        regs[A] = r;
+        NEXT();
+    }
+    call_nargs = C;
+    goto push_frame;
 }
 L_call_this: {
     SAVE();
     auto* obj = reinterpret_cast<VObj*>(regs[0]);
-    FunctionCode* callee = obj == nullptr ? nullptr : slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
+    callee = obj == nullptr ? nullptr : slow::vtable_entry(obj, static_cast<int32_t>(pc->y.i));
     if (callee == nullptr) {
         raise_message(c, obj == nullptr ? "Null access" : "Invalid method call");
         goto exception;
     }
     Slot* nregs = c.sp;
+    if (nregs + C + 1 > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        goto exception;
+    }
     nregs[0] = regs[0];
     const int32_t* args = pc->x.regs;
     for (int32_t i = 0; i < C; i++) nregs[i + 1] = regs[args[i]];
-    Slot r = 0;
     if (callee->is_native) {
-        std::vector<Slot> tmp(nregs, nregs + C + 1);
-        CHECK(call_native(c, callee, tmp.data(), &r));
-    } else {
-        CHECK(enter(c, callee, nregs, C + 1, &r));
+        Slot r = 0;
+        c.sp = nregs + C + 1;
+        bool ok = call_native(c, callee, nregs, &r);
+        c.sp = nregs;
+        CHECK(ok);
+        regs[A] = r;
+        NEXT();
     }
-    regs[A] = r;
-    NEXT();
+    call_nargs = C + 1;
+    goto push_frame;
 }
 L_call_closure: {
     SAVE();
@@ -307,20 +328,32 @@ L_call_closure: {
         goto exception;
     }
     const int32_t* args = pc->x.regs;
-    Slot r = 0;
+    Slot* nregs = c.sp;
+    if (nregs + C + 1 > c.stack_end) {
+        raise_message(c, "Stack overflow");
+        goto exception;
+    }
     if (cl->has_value == 0 && !cl->fun->is_native) {
-        Slot* nregs = c.sp;
         for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
-        CHECK(enter(c, cl->fun, nregs, C, &r));
-    } else if (cl->has_value == 1 && !cl->fun->is_native) {
-        Slot* nregs = c.sp;
+        callee = cl->fun;
+        call_nargs = C;
+        goto push_frame;
+    }
+    if (cl->has_value == 1 && !cl->fun->is_native) {
         nregs[0] = reinterpret_cast<Slot>(cl->value);
         for (int32_t i = 0; i < C; i++) nregs[i + 1] = regs[args[i]];
-        CHECK(enter(c, cl->fun, nregs, C + 1, &r));
-    } else {
-        std::vector<Slot> tmp(static_cast<size_t>(C));
-        for (int32_t i = 0; i < C; i++) tmp[static_cast<size_t>(i)] = regs[args[i]];
-        CHECK(invoke_closure(c, cl, tmp.data(), C, &r));
+        callee = cl->fun;
+        call_nargs = C + 1;
+        goto push_frame;
+    }
+    for (int32_t i = 0; i < C; i++) nregs[i] = regs[args[i]];
+    Slot r = 0;
+    {
+        // The callee runs above these argument slots.
+        c.sp = nregs + C;
+        bool ok = invoke_closure(c, cl, nregs, C, &r);
+        c.sp = nregs;
+        CHECK(ok);
     }
     regs[A] = r;
     NEXT();
@@ -404,7 +437,7 @@ L_enum_alloc:
 L_get_type:
 L_assert_:
     SAVE();
-    CHECK(slow::op(c, fr, regs, *pc));
+    CHECK(slow::op(c, *fr, regs, *pc));
     NEXT();
 
 L_jtrue:
@@ -463,7 +496,7 @@ L_jalways:
     JCMP(jne_ptr, uint64_t, x != y)
 L_jcmp_slow: {
     SAVE();
-    int r = slow::compare_jump(c, fr, regs, *pc);
+    int r = slow::compare_jump(c, *fr, regs, *pc);
     if (r < 0) goto exception;
     if (r) JUMP(pc->x.i);
     NEXT();
@@ -503,10 +536,24 @@ L_f64_to_i64z: {
 }
 
 L_ret:
-    if (ret != nullptr) *ret = regs[A];
-    return true;
-L_ret_void:
-    return true;
+L_ret_void: {
+    Slot v = pc->op == IOp::ret ? regs[A] : 0;
+    c.ntraps = fr->trap_base;  // traps a returning frame left active are discarded
+    c.top = fr->parent;
+    c.sp = fr->regs;
+    if (fr == entry) {
+        if (ret != nullptr) *ret = v;
+        return true;
+    }
+    int32_t dst = fr->ret_reg;
+    fr = fr->parent;
+    f = fr->fn;
+    code = f->code.data();
+    regs = fr->regs;
+    pc = fr->pc;
+    regs[dst] = v;
+    NEXT();
+}
 L_throw_:
     SAVE();
     throw_value(c, reinterpret_cast<void*>(regs[A]));
@@ -529,15 +576,15 @@ L_null_check:
     }
     NEXT();
 L_trap:
-    if (ntraps == 16) {
+    if (c.ntraps == c.max_traps) {
         SAVE();
         raise_message(c, "Too many nested try blocks");
         goto exception;
     }
-    traps[ntraps++] = {static_cast<int32_t>(pc->x.i), A};
+    c.traps[c.ntraps++] = Trap{fr, static_cast<int32_t>(pc->x.i), A};
     NEXT();
 L_end_trap:
-    if (ntraps > 0) ntraps--;
+    if (c.ntraps > fr->trap_base) c.ntraps--;
     NEXT();
 
 L_mem_get_u8:
@@ -636,14 +683,23 @@ L_ref_offset:
     NEXT();
 
 exception:
-    if (ntraps > 0 && !c.exit_requested && !c.interrupted) {
-        TrapEntry t = traps[--ntraps];
+    // The innermost handler wins if it belongs to a frame of this C activation; otherwise the
+    // exception goes back to whoever entered `entry`.
+    if (c.ntraps > entry->trap_base && !c.exit_requested && !c.interrupted) {
+        Trap t = c.traps[--c.ntraps];
+        fr = t.frame;
+        f = fr->fn;
+        code = f->code.data();
+        regs = fr->regs;
+        c.top = fr;
+        c.sp = regs + f->nregs;
         c.exception = false;
         regs[t.reg] = reinterpret_cast<Slot>(c.exception_value);
-        c.top = &fr;
-        c.sp = regs + f->nregs;
         JUMP(t.target);
     }
+    c.ntraps = entry->trap_base;
+    c.top = entry->parent;
+    c.sp = entry->regs;
     return false;
 
 #undef DISPATCH

@@ -25,6 +25,15 @@ struct Frame {
     Slot* regs;
     const Instr* pc;   // instruction in progress (saved before anything that can call or throw)
     Frame* parent;
+    int32_t ret_reg;   // caller's register receiving the result (frames called from Haxe code)
+    int32_t trap_base; // Ctx::ntraps when this frame was entered: its traps are above
+};
+
+// An active OTrap: where to resume, and which frame's register gets the exception.
+struct Trap {
+    Frame* frame;
+    int32_t target;
+    int32_t reg;
 };
 
 struct Ctx {
@@ -35,6 +44,11 @@ struct Ctx {
     std::unique_ptr<Slot[]> stack;        // register stack for all frames of this thread
     Slot* stack_end = nullptr;            // one past the last usable slot
     Slot* sp = nullptr;                   // first free slot
+    std::unique_ptr<Frame[]> frames;      // activation records, innermost at `top`
+    Frame* frames_end = nullptr;          // one past the last usable record
+    std::unique_ptr<Trap[]> traps;        // active exception handlers of all frames, innermost last
+    int32_t ntraps = 0;
+    int32_t max_traps = 0;
     const char* c_stack_limit = nullptr;  // below this address of the C stack: "Stack overflow"
     bool exception = false;               // an exception is propagating
     void* exception_value = nullptr;      // the thrown value

@@ -20,6 +20,8 @@ namespace {
 
 constexpr size_t kRegisterStackSlots = size_t{1} << 21;  // 16 MiB reserved, touched on use
 constexpr size_t kCStackMargin = 256 * 1024;             // kept free below the deepest Haxe frame
+constexpr size_t kMaxFrames = size_t{1} << 18;            // call depth before "Stack overflow"
+constexpr int32_t kMaxTraps = 1 << 16;                    // active try blocks of one thread
 
 // Lowest usable address of the calling thread's C stack, so deep recursion raises
 // "Stack overflow" instead of crashing the host.
@@ -89,6 +91,10 @@ void Vm::reset_ctx() {
     c.sp = c.stack.get();
     c.stack_end = c.stack.get() + kRegisterStackSlots;
     c.interrupt = &interrupt_flag;
+    c.frames.reset(new rt::Frame[kMaxFrames]);
+    c.frames_end = c.frames.get() + kMaxFrames;
+    c.traps.reset(new rt::Trap[kMaxTraps]);
+    c.max_traps = kMaxTraps;
 }
 
 bool Vm::run_entry() {
