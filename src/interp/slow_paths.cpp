@@ -230,7 +230,10 @@ bool call(Ctx& c, Slot* regs, const Instr& in) {
     auto* cl = reinterpret_cast<VDynamic*>(regs[in.b]);
     if (cl == nullptr) return null_access(c);
     if (cl->t->kind != TypeKind::Fun) {
-        raise_message(c, "Invalid field access");
+        // HashLink reads the value as a closure whose "has a bound value" word is non-zero for
+        // the objects a program can call this way (a String, a class instance), and refuses with
+        // this message; values for which it crashes instead get the same refusal.
+        raise_message(c, "Can't call closure with value");
         return false;
     }
     std::vector<VDynamic*> args;
