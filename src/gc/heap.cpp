@@ -36,6 +36,7 @@ size_t round_up(size_t n, size_t to) { return (n + to - 1) & ~(to - 1); }
 Heap::Heap(size_t memory_limit) : memory_limit_(memory_limit), budget_(kMinBudget) {}
 
 Heap::~Heap() {
+    run_finalizers(true);
     for (SmallPage* list : {pages_, pool_}) {
         while (SmallPage* page = list) {
             list = page->next;
@@ -232,6 +233,7 @@ void Heap::collect(const std::function<void(Marker&)>& roots) {
         stack_cap_ = 0;
     }
     sweep();
+    run_finalizers(false);
     ++collections_;
     allocated_since_ = 0;
 }
@@ -323,6 +325,18 @@ void Heap::sweep() {
     }
     bytes_in_use_ = bytes;
     objects_ = objects;
+}
+
+// Right after a sweep, before any allocation can reuse its slot, a freed block no longer
+// resolves: block_start finds no live block there (small), or no block at all (large).
+void Heap::run_finalizers(bool all) {
+    size_t kept = 0;
+    for (size_t i = 0; i < finalizers_.size(); ++i) {
+        Finalizer f = finalizers_[i];
+        if (!all && block_start(f.block) == f.block) finalizers_[kept++] = f;
+        else f.fn(f.data);
+    }
+    finalizers_.resize(kept);
 }
 
 void* Heap::block_start(const void* p) const {

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "gc/page_map.h"
 #include "gc/size_classes.h"
@@ -77,6 +78,11 @@ public:
     // and the callback must not allocate.
     void collect(const std::function<void(Marker&)>& roots);
 
+    // Finalizer: after the collection that frees `block` (or when the heap is destroyed), fn(data)
+    // runs once. The block is gone by then, so data must live outside the heap; fn must not touch
+    // the heap. Each collection checks every registered block (cost: one lookup per finalizer).
+    void add_finalizer(const void* block, void (*fn)(void*), void* data) { finalizers_.push_back({block, fn, data}); }
+
     // Start of the live block containing p (p may point anywhere inside it), or nullptr.
     void* block_start(const void* p) const;
     // Usable size of the live block starting exactly at p, 0 if p is not such a block.
@@ -98,6 +104,11 @@ private:
     struct Range {
         uintptr_t begin, end;
     };
+    struct Finalizer {
+        const void* block;
+        void (*fn)(void*);
+        void* data;
+    };
 
     // heap.cpp: allocation, pages, sweeping
     void* alloc_small(size_t size, AllocKind kind);
@@ -108,6 +119,7 @@ private:
     void release_page(SmallPage* page);
     void free_large(LargeBlock* block);
     void sweep();
+    void run_finalizers(bool all);  // for blocks no longer live (right after a sweep), or all
     // mark.cpp: marking
     void mark_word(uintptr_t word);
     void scan_range(uintptr_t begin, uintptr_t end);
@@ -140,6 +152,7 @@ private:
     size_t stack_size_ = 0, stack_cap_ = 0;
     size_t stack_limit_ = 0;                 // testing cap, 0 = none
     bool overflow_ = false;                  // a block was marked but could not be pushed
+    std::vector<Finalizer> finalizers_;      // registered by add_finalizer, not yet run
 };
 
 }  // namespace hlffi::gc

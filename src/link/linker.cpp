@@ -14,12 +14,25 @@ char16_t* Program::utf16(int32_t index, int32_t* len) {
     auto i = static_cast<size_t>(index);
     if (utf16_strings[i] == nullptr) {
         std::u16string s = utf8_to_utf16(module->strings[i]);
-        auto block = std::make_unique<uint8_t[]>((s.size() + 1) * sizeof(char16_t));
-        auto* text = reinterpret_cast<char16_t*>(block.get());
+        // Packed one after the other, 8-byte aligned, as HashLink's module allocator does; it
+        // does not zero its blocks, so programs reading past a constant's NUL
+        // (StringTools.fastCodeAt(s, s.length + k), conformance 06) see the next string or
+        // non-zero padding there, never zeros: the padding is filled with 0xFF to match.
+        size_t bytes = ((s.size() + 1) * sizeof(char16_t) + 7) & ~size_t{7};
+        if (bytes > strings_left) {
+            constexpr size_t kChunk = 16 * 1024;
+            size_t chunk = bytes > kChunk ? bytes : kChunk;
+            immortal.push_back(std::make_unique<uint8_t[]>(chunk));
+            strings_cursor = immortal.back().get();
+            std::memset(strings_cursor, 0xFF, chunk);
+            strings_left = chunk;
+        }
+        auto* text = reinterpret_cast<char16_t*>(strings_cursor);
+        strings_cursor += bytes;
+        strings_left -= bytes;
         std::memcpy(text, s.data(), s.size() * sizeof(char16_t));
         text[s.size()] = 0;
         utf16_strings[i] = text;
-        immortal.push_back(std::move(block));
     }
     if (len != nullptr) *len = static_cast<int32_t>(std::char_traits<char16_t>::length(utf16_strings[i]));
     return utf16_strings[i];

@@ -87,6 +87,8 @@ struct Program {
     std::vector<int32_t> pointer_globals;    // globals the GC must scan
     std::vector<std::unique_ptr<uint8_t[]>> immortal;   // constants built at load (not GC'd)
     std::vector<char16_t*> utf16_strings;    // per string index, made on first use (immortal)
+    uint8_t* strings_cursor = nullptr;       // free space of the last chunk of utf16 strings
+    size_t strings_left = 0;                 // bytes left at strings_cursor
     NameTable names;
 
     HType* type_at(int32_t i) { return &types[static_cast<size_t>(i)]; }

@@ -35,6 +35,10 @@ VString* alloc_string(Ctx& c, const char16_t* text, int32_t len);
 VString* alloc_string_utf8(Ctx& c, std::string_view text);
 // A NUL-terminated UTF-16 copy in a no-scan block; its length in units goes to *len if non-null.
 char16_t* alloc_utf16(Ctx& c, const char16_t* text, int32_t len);
+// Finalizer of a heap block for what it owns outside the heap (a C library's objects): fn(data)
+// runs once, after the collection that frees `block` or when the VM unloads. The block is gone
+// by then, so data must not be in the heap; fn must not call into the VM.
+void register_finalizer(Ctx& c, void* block, void (*fn)(void*), void* data);
 
 // ---- Errors (spec/runtime.md §14.1). After raising, return at once; the value returned is
 // ignored by the caller.

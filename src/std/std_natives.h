@@ -15,5 +15,6 @@ std::span<const NativeDef> natives_array();    // native arrays, sorting
 std::span<const NativeDef> natives_maps();     // hb*/hi*/ho* hash tables
 std::span<const NativeDef> natives_types();    // type_*, alloc_obj, enums, reflection
 std::span<const NativeDef> natives_sys();      // sys_*, time, dates, files
+std::span<const NativeDef> natives_regexp();   // regexp_* (EReg), over PCRE2
 
 }  // namespace hlffi::rt

@@ -128,6 +128,8 @@ VString* alloc_string_utf8(Ctx& c, std::string_view text) {
     return alloc_string(c, s.data(), static_cast<int32_t>(s.size()));
 }
 
+void register_finalizer(Ctx& c, void* block, void (*fn)(void*), void* data) { c.heap->add_finalizer(block, fn, data); }
+
 void raise_value(Ctx& c, void* value) { throw_value(c, value); }
 
 void raise_message(Ctx& c, std::string_view utf8) {
