@@ -120,45 +120,32 @@ L_label:
     }
     NEXT();
 
-#define BIN_I32(name, expr)                                          \
-    L_##name : {                                                     \
-        int32_t x = rd<int32_t>(regs, B), y = rd<int32_t>(regs, C);  \
-        (void)x; (void)y;                                            \
-        wr<int32_t>(regs, A, (expr));                                \
-        NEXT();                                                      \
+// Integer binops of one width: T signed, U unsigned, M the shift-count mask. Wrapping is done
+// in U; division and modulo by 0 give 0 and by -1 never trap (bytecode.md §4.2).
+#define BIN_INT(name, T, U, M, expr)                         \
+    L_##name : {                                             \
+        T x = rd<T>(regs, B), y = rd<T>(regs, C);            \
+        U ux = static_cast<U>(x), uy = static_cast<U>(y);    \
+        (void)ux; (void)uy;                                  \
+        wr<T>(regs, A, static_cast<T>(expr));                \
+        NEXT();                                              \
     }
-    BIN_I32(add_i32, static_cast<int32_t>(static_cast<uint32_t>(x) + static_cast<uint32_t>(y)))
-    BIN_I32(sub_i32, static_cast<int32_t>(static_cast<uint32_t>(x) - static_cast<uint32_t>(y)))
-    BIN_I32(mul_i32, static_cast<int32_t>(static_cast<uint32_t>(x) * static_cast<uint32_t>(y)))
-    BIN_I32(sdiv_i32, y == 0 ? 0 : (y == -1 ? static_cast<int32_t>(0u - static_cast<uint32_t>(x)) : x / y))
-    BIN_I32(udiv_i32, y == 0 ? 0 : static_cast<int32_t>(static_cast<uint32_t>(x) / static_cast<uint32_t>(y)))
-    BIN_I32(smod_i32, (y == 0 || y == -1) ? 0 : x % y)
-    BIN_I32(umod_i32, y == 0 ? 0 : static_cast<int32_t>(static_cast<uint32_t>(x) % static_cast<uint32_t>(y)))
-    BIN_I32(shl_i32, static_cast<int32_t>(static_cast<uint32_t>(x) << (y & 31)))
-    BIN_I32(sshr_i32, x >> (y & 31))
-    BIN_I32(ushr_i32, static_cast<int32_t>(static_cast<uint32_t>(x) >> (y & 31)))
-    BIN_I32(and_i32, x & y)
-    BIN_I32(or_i32, x | y)
-    BIN_I32(xor_i32, x ^ y)
-#define BIN_I64(name, expr)                                          \
-    L_##name : {                                                     \
-        int64_t x = rd<int64_t>(regs, B), y = rd<int64_t>(regs, C);  \
-        wr<int64_t>(regs, A, (expr));                                \
-        NEXT();                                                      \
-    }
-    BIN_I64(add_i64, static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)))
-    BIN_I64(sub_i64, static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)))
-    BIN_I64(mul_i64, static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)))
-    BIN_I64(sdiv_i64, y == 0 ? 0 : (y == -1 ? static_cast<int64_t>(0ull - static_cast<uint64_t>(x)) : x / y))
-    BIN_I64(udiv_i64, y == 0 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) / static_cast<uint64_t>(y)))
-    BIN_I64(smod_i64, (y == 0 || y == -1) ? 0 : x % y)
-    BIN_I64(umod_i64, y == 0 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) % static_cast<uint64_t>(y)))
-    BIN_I64(shl_i64, static_cast<int64_t>(static_cast<uint64_t>(x) << (y & 63)))
-    BIN_I64(sshr_i64, x >> (y & 63))
-    BIN_I64(ushr_i64, static_cast<int64_t>(static_cast<uint64_t>(x) >> (y & 63)))
-    BIN_I64(and_i64, x & y)
-    BIN_I64(or_i64, x | y)
-    BIN_I64(xor_i64, x ^ y)
+#define INT_OPS(W, T, U, M)                                                   \
+    BIN_INT(add_##W, T, U, M, ux + uy)                                         \
+    BIN_INT(sub_##W, T, U, M, ux - uy)                                         \
+    BIN_INT(mul_##W, T, U, M, ux * uy)                                         \
+    BIN_INT(sdiv_##W, T, U, M, y == 0 ? U{0} : (y == -1 ? U{0} - ux : static_cast<U>(x / y))) \
+    BIN_INT(udiv_##W, T, U, M, y == 0 ? U{0} : ux / uy)                        \
+    BIN_INT(smod_##W, T, U, M, (y == 0 || y == -1) ? U{0} : static_cast<U>(x % y)) \
+    BIN_INT(umod_##W, T, U, M, y == 0 ? U{0} : ux % uy)                        \
+    BIN_INT(shl_##W, T, U, M, ux << (y & M))                                   \
+    BIN_INT(sshr_##W, T, U, M, static_cast<U>(x >> (y & M)))                   \
+    BIN_INT(ushr_##W, T, U, M, ux >> (y & M))                                  \
+    BIN_INT(and_##W, T, U, M, ux & uy)                                         \
+    BIN_INT(or_##W, T, U, M, ux | uy)                                          \
+    BIN_INT(xor_##W, T, U, M, ux ^ uy)
+    INT_OPS(i32, int32_t, uint32_t, 31)
+    INT_OPS(i64, int64_t, uint64_t, 63)
 #define BIN_F(name, T, expr)                           \
     L_##name : {                                       \
         T x = rd<T>(regs, B), y = rd<T>(regs, C);      \
