@@ -113,10 +113,13 @@ L_const64:
     regs[A] = static_cast<Slot>(pc->x.i);
     NEXT();
 L_label:
-    if (c.interrupt != nullptr && c.interrupt->load(std::memory_order_relaxed)) {
+    if (c.interrupt->load(std::memory_order_relaxed) || c.lock_waiters->load(std::memory_order_relaxed) != 0) {
         SAVE();
-        slow::interrupt(c);
-        goto exception;
+        if (c.interrupt->load(std::memory_order_relaxed)) {
+            slow::interrupt(c);
+            goto exception;
+        }
+        slow::yield_lock(c);
     }
     NEXT();
 

@@ -7,6 +7,7 @@
 namespace hlffi::rt::slow {
 
 void interrupt(Ctx& c);
+void yield_lock(Ctx& c);  // let threads waiting for the VM lock run (vm/threads.cpp)
 void arith_small(Slot* regs, const Instr& in);
 FunctionCode* vtable_entry(VObj* obj, int32_t slot);
 bool call(Ctx& c, Slot* regs, const Instr& in);           // call_slow

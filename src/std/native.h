@@ -77,6 +77,23 @@ void request_exit(Ctx& c, int code);
 // given by the host (those after the .hl file on the command line); nullptr after raising.
 VArray* program_args(Ctx& c);
 
+// ---- Threads. One thread at a time runs Haxe code in a VM: it holds the VM lock. A native
+// that waits must wait through these, which let the other threads run meanwhile.
+// Waits until `ready()` is true (checked with the VM lock held) or the VM stops; false when the
+// VM is stopping (the caller must then return at once: the thread is being ended).
+bool wait_until(Ctx& c, bool (*ready)(void* data), void* data, double timeout_seconds = -1);
+// Wakes the threads blocked in wait_until so they test their condition again.
+void notify_waiters(Ctx& c);
+// Sleeps without holding the VM lock; false when the VM is stopping.
+bool sleep_unlocked(Ctx& c, double seconds);
+// Starts a thread running `fn` (a () -> void closure); returns its handle, or nullptr after raising.
+void* start_thread(Ctx& c, VClosure* fn);
+// A stable handle of the calling thread (compared by identity by Haxe code).
+void* current_thread(Ctx& c);
+// Per-thread storage: slot `key` of the calling thread (keys from new_tls_key), a GC root.
+void** tls_slot(Ctx& c, int32_t key);
+int32_t new_tls_key(Ctx& c);
+
 // ---- GC roots for natives that allocate more than once while holding a new value: the
 // pointed-to local is a root until the guard goes out of scope. Guards nest (LIFO).
 class RootGuard {

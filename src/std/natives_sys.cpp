@@ -62,13 +62,11 @@ double sys_thread_cpu_time(Ctx&) {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// Fractional seconds; an interrupted sleep ends early, as with HashLink's single nanosleep.
-void sys_sleep(Ctx&, double seconds) {
+// Fractional seconds; a VM that is stopping ends the sleep early.
+// Other Haxe threads run meanwhile (the VM lock is released while sleeping).
+void sys_sleep(Ctx& c, double seconds) {
     if (!(seconds > 0)) return;
-    struct timespec t;
-    t.tv_sec = static_cast<time_t>(static_cast<int32_t>(seconds));
-    t.tv_nsec = static_cast<long>(static_cast<int32_t>((seconds - static_cast<double>(t.tv_sec)) * 1e9));
-    nanosleep(&t, nullptr);
+    sleep_unlocked(c, seconds);
 }
 
 char* sys_get_env(Ctx& c, char* key) {

@@ -14,7 +14,8 @@ std::span<const NativeDef> natives_dynamic();  // obj_*, dyn_op, casts, closures
 std::span<const NativeDef> natives_array();    // native arrays, sorting
 std::span<const NativeDef> natives_maps();     // hb*/hi*/ho* hash tables
 std::span<const NativeDef> natives_types();    // type_*, alloc_obj, enums, reflection
-std::span<const NativeDef> natives_sys();      // sys_*, time, dates, file system
+std::span<const NativeDef> natives_sys();
+std::span<const NativeDef> natives_thread();   // threads, mutexes, deques, Tls      // sys_*, time, dates, file system
 std::span<const NativeDef> natives_file();     // file_*: sys.io.File streams, Sys.stdin/stdout/stderr
 std::span<const NativeDef> natives_regexp();   // regexp_* (EReg), over PCRE2
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,9 @@ struct Ctx {
     std::vector<void*> roots;             // addresses of native locals guarded by RootGuard
     bool exit_requested = false;          // Sys.exit: unwind everything, not catchable
     std::atomic<bool>* interrupt = nullptr;  // set by another thread to stop this one
+    std::atomic<int>* lock_waiters = nullptr;  // threads waiting for the VM lock (yield at loop heads)
+    std::unique_lock<std::mutex>* vm_lock = nullptr;  // this thread's hold on the VM lock
+    std::vector<void*> tls;               // Tls values of this thread (GC roots)
     bool interrupted = false;             // unwinding because of an interrupt (not catchable)
 };
 

@@ -47,6 +47,7 @@ Vm::Vm() {
 Vm::~Vm() { unload(); }
 
 void Vm::unload() {
+    stop_threads();
     ctx_.reset();
     program_.reset();
     heap_.reset();
@@ -81,9 +82,11 @@ bool Vm::load(const uint8_t* data, size_t size) {
     return true;
 }
 
-void Vm::reset_ctx() {
-    ctx_ = std::make_unique<rt::Ctx>();
-    rt::Ctx& c = *ctx_;
+void Vm::reset_ctx() { ctx_ = make_ctx(); }
+
+std::unique_ptr<rt::Ctx> Vm::make_ctx() {
+    auto ctx = std::make_unique<rt::Ctx>();
+    rt::Ctx& c = *ctx;
     c.vm = this;
     c.program = program_.get();
     c.heap = heap_.get();
@@ -95,6 +98,8 @@ void Vm::reset_ctx() {
     c.frames_end = c.frames.get() + kMaxFrames;
     c.traps.reset(new rt::Trap[kMaxTraps]);
     c.max_traps = kMaxTraps;
+    c.lock_waiters = &lock_waiters;
+    return ctx;
 }
 
 bool Vm::run_entry() {
@@ -105,7 +110,11 @@ bool Vm::run_entry() {
     c.interrupted = false;
     has_exception = false;
     rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
+    std::unique_lock<std::mutex> hold(lock);
+    c.vm_lock = &hold;
     bool ok = rt::invoke(c, entry, nullptr, 0, nullptr);
+    c.vm_lock = nullptr;
+    hold.unlock();
     if (ok || c.exit_requested) {
         c.exception = false;
         return true;
@@ -116,13 +125,12 @@ bool Vm::run_entry() {
         interrupt_flag = false;
         return false;
     }
-    report_uncaught();
+    report_uncaught(c);
     return false;
 }
 
 // spec/runtime.md §14.3: the report goes to stdout (the host's print handler).
-void Vm::report_uncaught() {
-    rt::Ctx& c = *ctx_;
+void Vm::report_uncaught(rt::Ctx& c) {
     void* value = c.exception_value;
     c.exception = false;
     auto stack = c.exception_stack;
@@ -140,10 +148,16 @@ void Vm::report_uncaught() {
 void Vm::mark_roots(gc::Marker& m) {
     rt::Program& p = *program_;
     for (int32_t g : p.pointer_globals) m.mark(reinterpret_cast<void*>(p.globals[static_cast<size_t>(g)]));
-    rt::Ctx& c = *ctx_;
+    mark_thread(*ctx_, m);
+    for (HaxeThread& t : threads)
+        if (t.ctx != nullptr) mark_thread(*t.ctx, m);
+}
+
+void Vm::mark_thread(rt::Ctx& c, gc::Marker& m) {
     for (rt::Frame* f = c.top; f != nullptr; f = f->parent)
         for (int32_t r : f->fn->pointer_regs) m.mark(reinterpret_cast<void*>(f->regs[r]));
     for (void* local : c.roots) m.mark(*static_cast<void**>(local));
+    for (void* v : c.tls) m.mark(v);
     m.mark(c.exception_value);
 }
 

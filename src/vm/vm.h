@@ -3,6 +3,10 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <list>
+#include <mutex>
+#include <thread>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -59,16 +63,42 @@ public:
     };
     std::vector<HostNative> host_natives;
 
+    // Threads (vm/threads.cpp): the lock that one thread at a time holds to run Haxe code, the
+    // condition every blocking wait uses, and the threads Haxe code started.
+    std::mutex lock;
+    std::condition_variable wake;
+    std::atomic<int> lock_waiters{0};
+    bool stopping = false;                // set under `lock` when the VM ends its threads
+    struct HaxeThread {
+        std::unique_ptr<rt::Ctx> ctx;
+        std::thread thread;
+        bool finished = false;
+    };
+    std::list<HaxeThread> threads;
+    int32_t next_tls_key = 0;
+    void stop_threads();                  // ends every Haxe thread and joins it
+
     // Shared boxes for true/false (runtime.md §5.2), immortal for the program's lifetime.
     rt::VDynamic bool_boxes[2] = {};
 
 private:
     void reset_ctx();
-    void report_uncaught();
+    friend struct ThreadAccess;
     void mark_roots(gc::Marker& m);
+    void mark_thread(rt::Ctx& c, gc::Marker& m);
+
+public:
+    // Prints HashLink's uncaught-exception report for the exception pending on `c`.
+    void report_uncaught(rt::Ctx& c);
+
+private:
 
     std::unique_ptr<gc::Heap> heap_;
     std::unique_ptr<rt::Program> program_;
+public:
+    std::unique_ptr<rt::Ctx> make_ctx();  // a fresh thread context for this VM's program
+
+private:
     std::unique_ptr<rt::Ctx> ctx_;
     PrintFn print_ = nullptr;
     void* print_vm_ = nullptr;
