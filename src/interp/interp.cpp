@@ -430,6 +430,18 @@ L_assert_:
     CHECK(slow::op(c, *fr, regs, *pc));
     NEXT();
 
+L_unsafe_cast_check: {
+    // Fast when the value is null or exactly of the target type; subclasses etc. go slow.
+    Slot v = regs[B];
+    if (v == 0 || reinterpret_cast<VDynamic*>(v)->t == pc->x.p) {
+        regs[A] = v;
+        NEXT();
+    }
+    SAVE();
+    CHECK(slow::op(c, *fr, regs, *pc));
+    NEXT();
+}
+
 L_jtrue:
     if (regs[A] & 0xFF) JUMP(pc->x.i);
     NEXT();

@@ -189,6 +189,23 @@ bool boxes_equal(VDynamic* a, VDynamic* b, HType* inner) {
     }
 }
 
+// OUnsafeCast check: a value of static type `from` may be used as `to` if its runtime type
+// has the layout `to` promises. Values of non-dynamic kinds carry no type: refused.
+bool value_fits(VDynamic* v, HType* from, HType* to) {
+    if (!is_dynamic(from)) return false;
+    HType* t = v->t;
+    switch (to->kind) {
+    case TypeKind::Obj:
+        if (t->kind != TypeKind::Obj) return false;
+        for (HType* cur = t; cur != nullptr; cur = cur->obj->super)
+            if (cur == to) return true;
+        return false;
+    case TypeKind::Enum: return t == to;
+    case TypeKind::Virtual: return t == to || safe_cast(t, to);
+    default: return t->kind == to->kind;
+    }
+}
+
 }  // namespace
 
 void interrupt(Ctx& c) {
@@ -323,6 +340,17 @@ bool op(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
         VVirtual* v = to_virtual(c, static_cast<HType*>(in.x.p), reinterpret_cast<VDynamic*>(regs[in.b]));
         if (has_exception(c)) return false;
         regs[in.a] = reinterpret_cast<Slot>(v);
+        break;
+    }
+    case IOp::unsafe_cast_check: {
+        Slot v = regs[in.b];
+        auto* to = static_cast<HType*>(in.x.p);
+        if (v != 0 && !value_fits(reinterpret_cast<VDynamic*>(v), reg_type(fr, in.b), to)) {
+            raise_message(c, "Can't cast " + type_name(is_dynamic(reg_type(fr, in.b)) ? reinterpret_cast<VDynamic*>(v)->t : reg_type(fr, in.b)) +
+                                 " to " + type_name(to));
+            return false;
+        }
+        regs[in.a] = v;
         break;
     }
     case IOp::to_float_slow:

@@ -155,6 +155,22 @@ private:
         return !special(a) && !special(b);
     }
 
+    // A cast into a layout-carrying kind from another type is checked at run time.
+    static bool needs_cast_check(HType* from, HType* to) {
+        if (from == to) return false;
+        switch (to->kind) {
+        case TypeKind::Obj: case TypeKind::Enum: case TypeKind::Virtual: case TypeKind::Array:
+        case TypeKind::DynObj: case TypeKind::Fun:
+            return !(from->kind == to->kind && to->kind == TypeKind::Obj && is_ancestor(to, from));
+        default: return false;
+        }
+    }
+    static bool is_ancestor(HType* parent, HType* t) {
+        for (HType* cur = t; cur != nullptr; cur = cur->obj->super)
+            if (cur == parent) return true;
+        return false;
+    }
+
     void call(Instr& in, const bc::Op& o) {
         const int32_t* args = f_.args_of(o);
         uint32_t n = o.extra_count;
@@ -233,8 +249,13 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
     const int32_t next = at + 1;
     switch (o.code) {
     case Opcode::Mov:
-    case Opcode::UnsafeCast:
         in.op = IOp::mov; in.a = o.p[0]; in.b = o.p[1]; break;
+    case Opcode::UnsafeCast:
+        // Haxe only reinterprets values whose runtime type fits; checking that here keeps a
+        // hostile module from reading an object through another class's layout.
+        in.op = needs_cast_check(rt(o.p[1]), rt(o.p[0])) ? IOp::unsafe_cast_check : IOp::mov;
+        in.a = o.p[0]; in.b = o.p[1]; in.x.p = rt(o.p[0]);
+        break;
     case Opcode::Int: {
         in.op = IOp::const64; in.a = o.p[0];
         int64_t v = m_.ints[static_cast<size_t>(o.p[1])];
