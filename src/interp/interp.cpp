@@ -616,9 +616,10 @@ L_mem_set_64:
 L_array_get: {
     auto* arr = reinterpret_cast<VArray*>(regs[B]);
     auto idx = rd<int32_t>(regs, C);
-    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size)) {
+    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size) ||
+        storage_size(arr->at) != pc->kind) {
         SAVE();
-        raise_message(c, arr == nullptr ? "Null access" : "Out of bounds");
+        raise_message(c, arr == nullptr ? "Null access" : (storage_size(arr->at) != pc->kind ? "Invalid array access" : "Out of bounds"));
         goto exception;
     }
     char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
@@ -633,9 +634,10 @@ L_array_get: {
 L_array_set: {
     auto* arr = reinterpret_cast<VArray*>(regs[A]);
     auto idx = rd<int32_t>(regs, B);
-    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size)) {
+    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size) ||
+        storage_size(arr->at) != pc->kind) {
         SAVE();
-        raise_message(c, arr == nullptr ? "Null access" : "Out of bounds");
+        raise_message(c, arr == nullptr ? "Null access" : (storage_size(arr->at) != pc->kind ? "Invalid array access" : "Out of bounds"));
         goto exception;
     }
     char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
