@@ -412,6 +412,50 @@ L_set_64: {
     store<uint64_t>(obj + pc->x.i, regs[C]);
     NEXT();
 }
+#define NC_GET(name, T)                                          \
+    L_##name : {                                                 \
+        auto* obj = reinterpret_cast<char*>(regs[B]);            \
+        if (obj == nullptr) {                                    \
+            SAVE();                                              \
+            raise_message(c, *static_cast<const std::string*>(pc->y.p)); \
+            goto exception;                                      \
+        }                                                        \
+        regs[A] = load<T>(obj + pc->x.i);                        \
+        pc += 2;                                                 \
+        DISPATCH();                                              \
+    }
+    NC_GET(nc_get_u8, uint8_t)
+    NC_GET(nc_get_u16, uint16_t)
+    NC_GET(nc_get_32, uint32_t)
+    NC_GET(nc_get_64, uint64_t)
+#define NC_SET(name, T)                                          \
+    L_##name : {                                                 \
+        auto* obj = reinterpret_cast<char*>(regs[A]);            \
+        if (obj == nullptr) {                                    \
+            SAVE();                                              \
+            raise_message(c, *static_cast<const std::string*>(pc->y.p)); \
+            goto exception;                                      \
+        }                                                        \
+        store<T>(obj + pc->x.i, static_cast<T>(regs[C]));        \
+        pc += 2;                                                 \
+        DISPATCH();                                              \
+    }
+    NC_SET(nc_set_8, uint8_t)
+    NC_SET(nc_set_16, uint16_t)
+    NC_SET(nc_set_32, uint32_t)
+    NC_SET(nc_set_64, uint64_t)
+L_get_64_nc: {
+    OBJ_OR_NULL_ACCESS(B)
+    Slot v = load<uint64_t>(obj + pc->x.i);
+    regs[A] = v;
+    if (v == 0) {
+        fr->pc = pc + 1;  // the NullCheck op fails
+        raise_message(c, *static_cast<const std::string*>(pc->y.p));
+        goto exception;
+    }
+    pc += 2;
+    DISPATCH();
+}
 L_field_slow:
 L_set_field_slow:
 L_dyn_get:

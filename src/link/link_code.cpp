@@ -44,6 +44,7 @@ public:
         fc_.code.resize(f_.ops.size());
         has_reg_list_.assign(f_.ops.size(), false);
         for (size_t i = 0; i < f_.ops.size(); i++) translate(static_cast<int32_t>(i), f_.ops[i], fc_.code[i]);
+        fuse();
         // Argument lists are final now: turn their offsets into pointers.
         for (size_t i = 0; i < fc_.code.size(); i++) {
             if (has_reg_list_[i]) fc_.code[i].x.regs = fc_.arg_regs.data() + fc_.code[i].x.i;
@@ -52,6 +53,32 @@ public:
 
 private:
     HType* rt(int32_t r) { return fc_.regs[static_cast<size_t>(r)]; }
+
+    // Superinstructions for the commonest pairs (see iops.def). Op i takes over the work of op
+    // i+1 too; op i+1 stays as it was, for jumps that land on it.
+    void fuse() {
+        auto& code = fc_.code;
+        for (size_t i = 0; i + 1 < code.size(); i++) {
+            Instr& a = code[i];
+            const Instr& b = code[i + 1];
+            if (a.op == IOp::null_check && is_field_get(b.op) && b.b == a.a) {
+                const void* msg = a.y.p;
+                a = b;
+                a.op = static_cast<IOp>(static_cast<int>(IOp::nc_get_u8) + (static_cast<int>(b.op) - static_cast<int>(IOp::get_u8)));
+                a.y.p = const_cast<void*>(msg);
+            } else if (a.op == IOp::null_check && is_field_set(b.op) && b.a == a.a) {
+                const void* msg = a.y.p;
+                a = b;
+                a.op = static_cast<IOp>(static_cast<int>(IOp::nc_set_8) + (static_cast<int>(b.op) - static_cast<int>(IOp::set_8)));
+                a.y.p = const_cast<void*>(msg);
+            } else if (a.op == IOp::get_64 && b.op == IOp::null_check && b.a == a.a && is_pointer(rt(a.a))) {
+                a.op = IOp::get_64_nc;
+                a.y.p = b.y.p;
+            }
+        }
+    }
+    static bool is_field_get(IOp op) { return op >= IOp::get_u8 && op <= IOp::get_64; }
+    static bool is_field_set(IOp op) { return op >= IOp::set_8 && op <= IOp::set_64; }
     TypeKind rk(int32_t r) { return rt(r)->kind; }
 
     int32_t add_regs(const int32_t* regs, uint32_t n) {
