@@ -4,7 +4,8 @@
 //
 // Knobs (environment): HLFFI_MUTATIONS=N mutations per file; HLFFI_TRUNCATE_STRIDE=K truncate at
 // every K-th offset (1 = every offset of every file); HLFFI_MUTATION_TRACE=1 prints each case
-// before running it, so the last line before a crash names the case.
+// before running it, so the last line before a crash names the case; HLFFI_MUTATION_FIRST=I
+// starts at case I (with HLFFI_MUTATIONS=I+1 and a --gtest_filter, it replays that one case).
 #include <gtest/gtest.h>
 #include <malloc.h>
 
@@ -29,10 +30,11 @@
 // The whole test binary's operator new/delete go through malloc/free (so ASan still checks every
 // block) and count the bytes held. malloc_usable_size is asked on both sides, so the count stays
 // exact whatever the allocator rounds to.
+namespace {
 namespace alloc_probe {
 
 std::atomic<size_t> live{0};  // bytes held through operator new right now
-std::atomic<size_t> peak{0};  // most bytes held since the last reset()
+std::atomic<size_t> peak{0};  // most bytes held since the current peak_during() began
 
 void note_new(void* p) {
     size_t n = malloc_usable_size(p);
@@ -72,6 +74,7 @@ size_t peak_during(Fn&& fn) {
 }
 
 }  // namespace alloc_probe
+}  // namespace
 
 void* operator new(size_t n) {
     if (void* p = alloc_probe::allocate(n, 0)) return p;
@@ -410,7 +413,7 @@ TEST_P(HlFileTest, RandomMutationsAreCleanlyJudged) {
     int tally[3] = {0, 0, 0};
     size_t max_peak = 0;
     double max_ratio = 0, max_seconds = 0;
-    for (int i = 0; i < count; i++) {
+    for (int i = static_cast<int>(env_number("HLFFI_MUTATION_FIRST", 0)); i < count; i++) {
         std::string what;
         std::vector<uint8_t> b = mutant(bytes_, seed, i, what);
         what = name + " mutation #" + std::to_string(i) + " (seed " + std::to_string(seed) + "): " + what;
