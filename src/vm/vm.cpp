@@ -110,23 +110,25 @@ bool Vm::run_entry() {
     c.interrupted = false;
     has_exception = false;
     rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
+    // Everything below runs Haxe code or allocates (the report), so it holds the VM lock that
+    // the program's own threads also take.
     std::unique_lock<std::mutex> hold(lock);
     c.vm_lock = &hold;
     bool ok = rt::invoke(c, entry, nullptr, 0, nullptr);
-    c.vm_lock = nullptr;
-    hold.unlock();
+    bool result = true;
     if (ok || c.exit_requested) {
         c.exception = false;
-        return true;
-    }
-    if (c.interrupted) {
+    } else if (c.interrupted) {
         last_error = "the VM was interrupted";
         c.exception = false;
         interrupt_flag = false;
-        return false;
+        result = false;
+    } else {
+        report_uncaught(c);
+        result = false;
     }
-    report_uncaught(c);
-    return false;
+    c.vm_lock = nullptr;
+    return result;
 }
 
 // spec/runtime.md §14.3: the report goes to stdout (the host's print handler).
