@@ -548,32 +548,22 @@ L_jcmp_slow: {
     NEXT();
 }
 
-L_i32_to_f64:
-    wr<double>(regs, A, static_cast<double>(rd<int32_t>(regs, B)));
+// Plain numeric conversions: register B read as From, written to A as To.
+#define CONVERT(name, From, To)                                     \
+    L_##name : wr<To>(regs, A, static_cast<To>(rd<From>(regs, B))); \
     NEXT();
-L_i64_to_f64:
-    wr<double>(regs, A, static_cast<double>(rd<int64_t>(regs, B)));
-    NEXT();
-L_f32_to_f64:
-    wr<double>(regs, A, static_cast<double>(rd<float>(regs, B)));
-    NEXT();
-L_f64_to_f32:
-    wr<float>(regs, A, static_cast<float>(rd<double>(regs, B)));
-    NEXT();
-L_i32_to_f32:
-    wr<float>(regs, A, static_cast<float>(rd<int32_t>(regs, B)));
-    NEXT();
-L_u32_to_f64:
-    wr<double>(regs, A, static_cast<double>(rd<uint32_t>(regs, B)));
-    NEXT();
+    CONVERT(i32_to_f64, int32_t, double)
+    CONVERT(i64_to_f64, int64_t, double)
+    CONVERT(f32_to_f64, float, double)
+    CONVERT(f64_to_f32, double, float)
+    CONVERT(i32_to_f32, int32_t, float)
+    CONVERT(u32_to_f64, uint32_t, double)
+    CONVERT(i32_to_i64, int32_t, int64_t)
 L_f64_to_i32:
     wr<int32_t>(regs, A, to_i32(rd<double>(regs, B)));
     NEXT();
 L_f32_to_i32:
     wr<int32_t>(regs, A, to_i32(static_cast<double>(rd<float>(regs, B))));
-    NEXT();
-L_i32_to_i64:
-    wr<int64_t>(regs, A, static_cast<int64_t>(rd<int32_t>(regs, B)));
     NEXT();
 L_f64_to_i64z: {
     double d = pc->kind == static_cast<uint16_t>(TypeKind::F32) ? static_cast<double>(rd<float>(regs, B)) : rd<double>(regs, B);
