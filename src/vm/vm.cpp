@@ -23,9 +23,9 @@ constexpr size_t kCStackMargin = 256 * 1024;             // kept free below the 
 constexpr size_t kMaxFrames = size_t{1} << 18;            // call depth before "Stack overflow"
 constexpr int32_t kMaxTraps = 1 << 16;                    // active try blocks of one thread
 
-// Lowest usable address of the calling thread's C stack, so deep recursion raises
-// "Stack overflow" instead of crashing the host.
-const char* c_stack_limit() {
+}  // namespace
+
+const char* current_c_stack_limit() {
     pthread_attr_t attr;
     void* addr = nullptr;
     size_t size = 0;
@@ -36,8 +36,6 @@ const char* c_stack_limit() {
     if (addr == nullptr || size <= kCStackMargin * 2) return nullptr;
     return static_cast<const char*>(addr) + kCStackMargin;
 }
-
-}  // namespace
 
 Vm::Vm() {
     const char* stress = std::getenv("HLFFI_GC_STRESS");
@@ -104,7 +102,7 @@ std::unique_ptr<rt::Ctx> Vm::make_ctx() {
 
 bool Vm::run_entry() {
     rt::Ctx& c = *ctx_;
-    c.c_stack_limit = c_stack_limit();
+    c.c_stack_limit = current_c_stack_limit();
     c.exception = false;
     c.exit_requested = false;
     c.interrupted = false;

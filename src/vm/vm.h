@@ -107,6 +107,10 @@ private:
     friend void collect(rt::Ctx& c);
 };
 
+// Lowest usable address of the calling thread's C stack (deep native callbacks raise
+// "Stack overflow" above it), or nullptr when unknown.
+const char* current_c_stack_limit();
+
 // Runs a collection now (used by the allocator in runtime services).
 void collect(rt::Ctx& c);
 
