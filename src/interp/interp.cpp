@@ -506,22 +506,18 @@ L_jalways:
         if (cond) JUMP(pc->x.i);                         \
         NEXT();                                          \
     }
-    JCMP(jlt_i32, int32_t, x < y)
-    JCMP(jge_i32, int32_t, x >= y)
-    JCMP(jgt_i32, int32_t, x > y)
-    JCMP(jle_i32, int32_t, x <= y)
-    JCMP(jult_i32, uint32_t, x < y)
-    JCMP(juge_i32, uint32_t, x >= y)
-    JCMP(jeq_i32, int32_t, x == y)
-    JCMP(jne_i32, int32_t, x != y)
-    JCMP(jlt_i64, int64_t, x < y)
-    JCMP(jge_i64, int64_t, x >= y)
-    JCMP(jgt_i64, int64_t, x > y)
-    JCMP(jle_i64, int64_t, x <= y)
-    JCMP(jult_i64, uint64_t, x < y)
-    JCMP(juge_i64, uint64_t, x >= y)
-    JCMP(jeq_i64, int64_t, x == y)
-    JCMP(jne_i64, int64_t, x != y)
+// Integer compare-and-jump of one width: T signed, U unsigned.
+#define INT_JUMPS(W, T, U)                \
+    JCMP(jlt_##W, T, x < y)               \
+    JCMP(jge_##W, T, x >= y)              \
+    JCMP(jgt_##W, T, x > y)               \
+    JCMP(jle_##W, T, x <= y)              \
+    JCMP(jult_##W, U, x < y)              \
+    JCMP(juge_##W, U, x >= y)             \
+    JCMP(jeq_##W, T, x == y)              \
+    JCMP(jne_##W, T, x != y)
+    INT_JUMPS(i32, int32_t, uint32_t)
+    INT_JUMPS(i64, int64_t, uint64_t)
     JCMP(jlt_f64, double, x < y)
     JCMP(jge_f64, double, x >= y)
     JCMP(jgt_f64, double, x > y)
