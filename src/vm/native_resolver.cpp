@@ -1,5 +1,7 @@
-// vm layer: binding natives by (lib, name).
+// vm layer: binding natives by (lib, name): the host's registrations first, then the tables of
+// lib "std" and lib "fmt".
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -10,17 +12,22 @@
 namespace hlffi::rt {
 
 NativeResolver make_native_resolver(const vm::Vm& vm) {
-    auto std_table = std::make_shared<std::unordered_map<std::string, const NativeDef*>>();
+    // Keyed "lib@name", the form error messages use too.
+    auto tables = std::make_shared<std::unordered_map<std::string, const NativeDef*>>();
+    auto add = [&tables](std::string_view lib, std::span<const NativeDef> table) {
+        for (const NativeDef& d : table) tables->emplace(std::string(lib) + "@" + std::string(d.name), &d);
+    };
     for (auto table : {natives_string(), natives_math(), natives_dynamic(), natives_array(), natives_maps(), natives_types(),
-                       natives_sys(), natives_thread(), natives_file(), natives_regexp(), natives_vm()})
-        for (const NativeDef& d : table) std_table->emplace(std::string(d.name), &d);
+                       natives_sys(), natives_thread(), natives_lock(), natives_process(), natives_socket(), natives_gc(),
+                       natives_file(), natives_regexp(), natives_vm()})
+        add("std", table);
+    for (auto table : {natives_fmt_digest(), natives_fmt_zip()}) add("fmt", table);
     const auto* host = &vm.host_natives;
-    return [std_table, host](const std::string& lib, const std::string& name) -> const NativeDef* {
+    return [tables, host](const std::string& lib, const std::string& name) -> const NativeDef* {
         for (const auto& h : *host)
             if (h.lib == lib && h.name == name) return &h.def;
-        if (lib != "std") return nullptr;
-        auto it = std_table->find(name);
-        return it == std_table->end() ? nullptr : it->second;
+        auto it = tables->find(lib + "@" + name);
+        return it == tables->end() ? nullptr : it->second;
     };
 }
 
