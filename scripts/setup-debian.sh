@@ -10,6 +10,7 @@ packages=(
   libdouble-conversion-dev            # shortest round-trip float printing (std natives)
   libpcre2-dev                        # EReg (std regexp natives)
   libffi-dev                          # calls to natives of unknown signature
+  nettle-dev zlib1g-dev               # lib fmt natives: MD5/SHA-1 digests; zlib streams, CRC-32, Adler-32
   clang libclang-rt-dev               # the libFuzzer target (fuzz/); its runtimes are only a Recommends of clang
   python3                             # ../shared/tools/hldump.py
 )
