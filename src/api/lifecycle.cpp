@@ -5,22 +5,11 @@
 #include <new>
 #include <vector>
 
-#include "hlffi.h"
-#include "vm/vm.h"
-
-struct hlffi_vm {
-    hlffi::vm::Vm vm;
-    bool initialized = false;
-    bool entry_called = false;
-    std::string error;  // last message handed out by hlffi_get_error
-};
+#include "api/api_internal.h"
 
 namespace {
 
-hlffi_error_code fail(hlffi_vm* h, hlffi_error_code code, std::string message) {
-    h->vm.last_error = std::move(message);
-    return code;
-}
+using hlffi::api::fail;
 
 hlffi_error_code check_loadable(hlffi_vm* vm) {
     if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
@@ -32,9 +21,10 @@ hlffi_error_code check_loadable(hlffi_vm* vm) {
 hlffi_error_code load_bytes(hlffi_vm* vm, const uint8_t* data, size_t size) {
     if (!vm->vm.load(data, size)) {
         bool missing = vm->vm.last_error.rfind("missing native", 0) == 0;
-        return missing ? HLFFI_ERROR_NATIVE_NOT_FOUND : HLFFI_ERROR_INVALID_BYTECODE;
+        return fail(vm, missing ? HLFFI_ERROR_NATIVE_NOT_FOUND : HLFFI_ERROR_INVALID_BYTECODE, vm->vm.last_error);
     }
     vm->entry_called = false;
+    hlffi::api::succeed(vm);
     return HLFFI_OK;
 }
 
@@ -51,6 +41,7 @@ hlffi_error_code hlffi_init(hlffi_vm* vm, int argc, char** argv) {
     vm->vm.args.clear();
     for (int i = 0; i < argc; i++) vm->vm.args.emplace_back(argv[i] != nullptr ? argv[i] : "");
     vm->initialized = true;
+    hlffi::api::succeed(vm);
     return HLFFI_OK;
 }
 
@@ -74,15 +65,20 @@ hlffi_error_code hlffi_call_entry(hlffi_vm* vm) {
     if (!vm->vm.loaded()) return fail(vm, HLFFI_ERROR_NOT_LOADED, "no program is loaded");
     if (vm->entry_called) return fail(vm, HLFFI_ERROR_ENTRY_ALREADY_CALLED, "the entry point has already run");
     vm->entry_called = true;
-    if (vm->vm.run_entry()) return HLFFI_OK;
+    if (vm->vm.run_entry()) {
+        hlffi::api::succeed(vm);
+        return HLFFI_OK;
+    }
     if (vm->vm.has_exception) return fail(vm, HLFFI_ERROR_EXCEPTION_THROWN, "uncaught exception: " + vm->vm.exception_message);
-    return HLFFI_ERROR_INTERRUPTED;
+    return fail(vm, HLFFI_ERROR_INTERRUPTED, vm->vm.last_error);
 }
 
 hlffi_error_code hlffi_close(hlffi_vm* vm) {
     if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
     vm->vm.unload();
+    vm->values.invalidate_all();
     vm->entry_called = false;
+    hlffi::api::succeed(vm);
     return HLFFI_OK;
 }
 
@@ -94,6 +90,8 @@ const char* hlffi_get_error(hlffi_vm* vm) {
     return vm->error.c_str();
 }
 
+hlffi_error_code hlffi_get_last_error(hlffi_vm* vm) { return vm == nullptr ? HLFFI_ERROR_NULL_VM : vm->last_code; }
+
 const char* hlffi_get_error_string(hlffi_error_code code) {
     switch (code) {
 #define HLFFI_ERROR_TEXT(name, value, text) \
@@ -104,25 +102,13 @@ const char* hlffi_get_error_string(hlffi_error_code code) {
     return "unknown error code";
 }
 
-const char* hlffi_get_version(void) { return "0.1.0"; }
+const char* hlffi_get_version(void) { return HLFFI_VERSION_STRING; }
+
+const char* hlffi_get_hl_version(void) { return "1.16.0"; }
+
+bool hlffi_is_jit_mode(void) { return false; }
 
 bool hlffi_is_restartable(void) { return true; }
-
-bool hlffi_has_exception(hlffi_vm* vm) { return vm != nullptr && vm->vm.has_exception; }
-
-const char* hlffi_get_exception_message(hlffi_vm* vm) {
-    if (vm == nullptr || !vm->vm.has_exception) return "";
-    return vm->vm.exception_message.c_str();
-}
-
-const char* hlffi_get_exception_stack(hlffi_vm* vm) {
-    if (vm == nullptr || !vm->vm.has_exception) return "";
-    return vm->vm.exception_stack.c_str();
-}
-
-void hlffi_clear_exception(hlffi_vm* vm) {
-    if (vm != nullptr) vm->vm.has_exception = false;
-}
 
 hlffi_error_code hlffi_set_print_handler(hlffi_vm* vm, hlffi_print_func fn, void* userdata) {
     if (vm == nullptr) return HLFFI_ERROR_NULL_VM;

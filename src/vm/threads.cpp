@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "interp/interp.h"
+#include "vm/host_entry.h"
 #include "vm/vm.h"
 
 namespace hlffi::rt {
@@ -22,7 +23,8 @@ void thread_main(vm::Vm* v, Ctx* c, VClosure* fn, std::list<vm::Vm::HaxeThread>:
     std::unique_lock<std::mutex> hold(v->lock, std::defer_lock);
     acquire(*v, hold);
     c->vm_lock = &hold;
-    c->c_stack_limit = vm::current_c_stack_limit();
+    c->c_stack_limit = vm::cached_c_stack_limit();
+    vm::CurrentCtx running(c);
     if (!v->stopping) {
         bool ok = invoke_closure(*c, fn, nullptr, 0, nullptr);
         if (!ok && !c->exit_requested && !c->interrupted) v->report_uncaught(*c);

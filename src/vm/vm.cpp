@@ -12,6 +12,7 @@
 #include "interp/interp.h"
 #include "std/dynamic.h"
 #include "util/utf.h"
+#include "vm/host_entry.h"
 #include "vm/vm_natives.h"
 
 namespace hlffi::vm {
@@ -70,6 +71,7 @@ bool Vm::load(const uint8_t* data, size_t size) {
         return false;
     }
     program_ = linked.take();
+    generation++;
     heap_ = std::make_unique<gc::Heap>(memory_limit);
     heap_->set_stress(gc_stress);
     reset_ctx();
@@ -102,7 +104,7 @@ std::unique_ptr<rt::Ctx> Vm::make_ctx() {
 
 bool Vm::run_entry() {
     rt::Ctx& c = *ctx_;
-    c.c_stack_limit = current_c_stack_limit();
+    c.c_stack_limit = cached_c_stack_limit();
     c.exception = false;
     c.exit_requested = false;
     c.interrupted = false;
@@ -112,6 +114,7 @@ bool Vm::run_entry() {
     // the program's own threads also take.
     std::unique_lock<std::mutex> hold(lock);
     c.vm_lock = &hold;
+    CurrentCtx running(&c);
     bool ok = rt::invoke(c, entry, nullptr, 0, nullptr);
     bool result = true;
     if (ok || c.exit_requested) {
@@ -131,6 +134,11 @@ bool Vm::run_entry() {
 
 // spec/runtime.md §14.3: the report goes to stdout (the host's print handler).
 void Vm::report_uncaught(rt::Ctx& c) {
+    capture_uncaught(c);
+    write("Uncaught exception: " + exception_message + "\n" + exception_stack);
+}
+
+void Vm::capture_uncaught(rt::Ctx& c) {
     void* value = c.exception_value;
     c.exception = false;
     auto stack = c.exception_stack;
@@ -139,16 +147,17 @@ void Vm::report_uncaught(rt::Ctx& c) {
     char16_t* text = rt::value_to_string(c, static_cast<rt::VDynamic*>(value), &len);
     exception_message = c.exception || text == nullptr ? "?" : utf16_to_utf8(std::u16string_view(text, static_cast<size_t>(len)));
     c.exception = false;
+    c.exception_value = nullptr;
     exception_stack.clear();
     for (const std::string& f : stack_frames(*program_, stack)) exception_stack += "Called from " + f + "\n";
     has_exception = true;
-    write("Uncaught exception: " + exception_message + "\n" + exception_stack);
 }
 
 void Vm::mark_roots(gc::Marker& m) {
     rt::Program& p = *program_;
     for (int32_t g : p.pointer_globals) m.mark(reinterpret_cast<void*>(p.globals[static_cast<size_t>(g)]));
     mark_thread(*ctx_, m);
+    mark_host_roots(m);
     for (HaxeThread& t : threads)
         if (t.ctx != nullptr) mark_thread(*t.ctx, m);
 }
@@ -159,6 +168,10 @@ void Vm::mark_thread(rt::Ctx& c, gc::Marker& m) {
     for (void* local : c.roots) m.mark(*static_cast<void**>(local));
     for (void* v : c.tls) m.mark(v);
     m.mark(c.exception_value);
+}
+
+void Vm::mark_host_roots(gc::Marker& m) {
+    if (host_roots != nullptr) host_roots(host_roots_data, m);
 }
 
 void collect(rt::Ctx& c) {

@@ -55,6 +55,14 @@ public:
     size_t memory_limit = 0;              // 0 = none
     std::atomic<bool> interrupt_flag{false};  // set by hlffi_interrupt from any thread
     bool lazy_natives = false;            // missing natives throw when called instead of failing load
+    std::string program_path;             // Sys.programPath: the .hl file as the host named it
+    // hl.Gc controls and allocation counters (vm/sys_services.cpp, runtime_services.cpp).
+    struct GcControl {
+        bool enabled = true;              // hl.Gc.enable: false = collect only when memory runs out
+        int32_t flags = 0;                // hl.Gc.flags as last set
+        uint64_t allocated_bytes = 0;     // every block handed out since the VM was created
+        uint64_t allocation_count = 0;
+    } gc_control;
 
     // Natives the host registered for lib@name before loading.
     struct HostNative {
@@ -86,10 +94,20 @@ private:
     friend struct ThreadAccess;
     void mark_roots(gc::Marker& m);
     void mark_thread(rt::Ctx& c, gc::Marker& m);
+    void mark_host_roots(gc::Marker& m);
 
 public:
     // Prints HashLink's uncaught-exception report for the exception pending on `c`.
     void report_uncaught(rt::Ctx& c);
+    // Records the exception pending on `c` (exception_message, exception_stack, has_exception)
+    // and clears it, without printing.
+    void capture_uncaught(rt::Ctx& c);
+
+    // Values the host holds (api layer): marked as roots at every collection.
+    using HostRootsFn = void (*)(void* data, gc::Marker& m);
+    HostRootsFn host_roots = nullptr;
+    void* host_roots_data = nullptr;
+    uint64_t generation = 0;              // counts loads: handles of an earlier program are stale
 
 private:
 

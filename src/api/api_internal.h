@@ -1,0 +1,175 @@
+// api layer: what every src/api/*.cpp shares: the handle structs behind include/hlffi.h's opaque
+// types, error recording, handle checks, value conversion by Haxe's rules, name lookups.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "hlffi.h"
+#include "vm/host_entry.h"
+#include "vm/vm.h"
+
+namespace hlffi::api {
+
+constexpr uint32_t kLiveValue = 0x484C5621u;   // "HLV!": handed out
+constexpr uint32_t kFreedValue = 0x66726565u;  // "free": back in the pool
+
+// A host callback registered with hlffi_register_callback(_typed) (src/api/callbacks.cpp).
+struct Callback {
+    std::string name;
+    hlffi_native_func fn = nullptr;
+    int nargs = 0;
+    std::vector<hlffi_arg_type> arg_types;  // empty: all Dynamic
+    hlffi_arg_type return_type = HLFFI_ARG_DYNAMIC;
+    bool typed = false;
+    bool unregistered = false;
+    // Per loaded program: the native function Haxe calls and the closure handed out.
+    uint64_t generation = 0;
+    rt::FunctionCode* code = nullptr;
+    rt::VClosure* closure = nullptr;
+};
+
+// A native registered with hlffi_register_native (src/api/natives.cpp).
+struct HostNativeReg {
+    std::string lib, name, signature;
+    hlffi_native_func fn = nullptr;
+};
+
+// The values a VM handed out: allocated in chunks, recycled through a free list, linked while
+// live so that every collection marks them.
+class ValuePool {
+public:
+    ValuePool() = default;
+    ValuePool(const ValuePool&) = delete;
+    ValuePool& operator=(const ValuePool&) = delete;
+    hlffi_value* make(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // nullptr when memory is exhausted
+    void release(hlffi_value* v);
+    void mark(gc::Marker& m) const;
+    void invalidate_all();   // the program is closed: every live value becomes stale
+    size_t live_count() const { return live_; }
+
+private:
+    std::vector<std::unique_ptr<hlffi_value[]>> chunks_;
+    hlffi_value* free_ = nullptr;
+    hlffi_value* head_ = nullptr;  // live list
+    size_t live_ = 0;
+};
+
+// Name index and type handles of the loaded program, built on first use.
+struct TypeIndex {
+    uint64_t generation = 0;                               // program it describes (0: none yet)
+    std::unordered_map<std::string, rt::HType*> by_name;   // dotted class/enum names, abstracts, basic types
+    std::deque<hlffi_type> handles;                        // stable addresses
+    std::unordered_map<const rt::HType*, hlffi_type*> handle_of;
+};
+
+}  // namespace hlffi::api
+
+struct hlffi_type {
+    hlffi::rt::HType* t = nullptr;
+    hlffi_vm* vm = nullptr;
+    std::string name;                      // UTF-8, see hlffi_type_get_name
+    std::vector<std::string> field_names;  // own fields (UTF-8), filled on first use
+    std::vector<std::string> method_names; // own methods (UTF-8), filled on first use
+    bool members_listed = false;
+};
+
+struct hlffi_value {
+    uint32_t magic = 0;                  // kLiveValue / kFreedValue
+    hlffi_vm* vm = nullptr;
+    uint64_t generation = 0;             // Vm::generation when made
+    hlffi::rt::HType* type = nullptr;    // static type of `slot`
+    hlffi::rt::Slot slot = 0;            // the value; pointer kinds: the pointer
+    hlffi_value* prev = nullptr;         // live list / free list
+    hlffi_value* next = nullptr;
+};
+
+struct hlffi_cached_call {
+    hlffi_vm* vm = nullptr;
+    uint64_t generation = 0;
+    hlffi::rt::FunctionCode* fn = nullptr;   // static: the function; method: the class's resolution
+    hlffi::rt::HType* cls = nullptr;         // method: the class resolved against
+    int32_t method_hash = 0;                 // method: name hash, for virtual dispatch
+    bool is_method = false;
+    std::string label;                       // "Class.method", for messages
+};
+
+struct hlffi_vm {
+    hlffi_vm();
+    ~hlffi_vm();
+    hlffi::vm::Vm vm;
+    bool initialized = false;
+    bool entry_called = false;
+    hlffi_integration_mode mode = HLFFI_MODE_NON_THREADED;
+    hlffi_error_code last_code = HLFFI_OK;
+    std::string error;                       // last message (see hlffi_get_error)
+    std::string scratch;                     // strings handed out until the next call
+    hlffi::api::ValuePool values;
+    hlffi::api::TypeIndex types;
+    std::unordered_map<std::string, hlffi::api::Callback> callbacks;
+    std::vector<hlffi::api::HostNativeReg> natives;
+    std::vector<hlffi_cached_call*> cached;  // freed with the VM
+};
+
+namespace hlffi::api {
+
+// ---- Errors: every failure is recorded on its VM (code + message).
+hlffi_error_code fail(hlffi_vm* vm, hlffi_error_code code, std::string message);
+void succeed(hlffi_vm* vm);
+// Maps a host call's outcome to an error (recorded); HLFFI_OK for CallOutcome::Ok.
+hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what);
+
+// ---- Handle checks. Each records the failure where it can and returns false.
+// The VM has a loaded program (and, with need_entry, static init has run).
+bool check_loaded(hlffi_vm* vm, bool need_entry = false);
+// `v` is a live value of `vm` (vm may be nullptr: then v's own VM is checked and returned).
+bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what = "value");
+bool check_name(hlffi_vm* vm, const char* name, const char* what);
+// The entry succeeded (else WRONG_THREAD is recorded: the VM's context is busy on another thread).
+bool entered(vm::HostEntry& e, hlffi_vm* vm);
+
+// ---- Values
+hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // records OUT_OF_MEMORY
+// The dynamic-kind pointer in v, or nullptr when v is null or not a dynamic kind.
+rt::VDynamic* dynamic_of(const hlffi_value* v);
+// The type Haxe sees at run time: the header of a dynamic value, else the static type.
+rt::HType* runtime_type(const hlffi_value* v);
+rt::HType* basic_type(hlffi_vm* vm, rt::TypeKind k);
+// Converts v to a value of type `to` by Haxe's rules (Int -> Float, boxing into Dynamic/Null<T>,
+// unboxing, casts to a superclass/interface); TYPE_MISMATCH recorded otherwise.
+bool to_slot(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, rt::HType* to, rt::Slot* out, std::string_view what);
+// Converts argc values to the parameter types of function type `ft` starting at parameter
+// `first` (1 for methods: the receiver comes first). WRONG_ARITY / TYPE_MISMATCH recorded.
+bool convert_args(vm::HostEntry& e, hlffi_vm* vm, rt::HType* ft, int first, int argc, hlffi_value** argv,
+                  rt::Slot* out, std::string_view what);
+// UTF-8 text of any value (Std.string rules); false after recording an error.
+bool value_text(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, std::string* out);
+char* malloc_copy(std::string_view s);  // NUL-terminated copy for the caller to free()
+
+// ---- Calls: runs f with converted args and wraps the result (nullptr for Void, recorded errors).
+hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, const rt::Slot* args, int nargs,
+                           std::string_view what);
+
+// ---- Names
+TypeIndex& type_index(hlffi_vm* vm);                 // built for the loaded program on first use
+rt::HType* find_type(hlffi_vm* vm, std::string_view name);  // nullptr: not found (nothing recorded)
+hlffi_type* type_handle(hlffi_vm* vm, rt::HType* t);  // the stable handle of t (nullptr for nullptr)
+// The class (instance type) named `name`; TYPE_NOT_FOUND recorded when absent.
+rt::HType* find_class(hlffi_vm* vm, const char* name);
+// The class object holding the statics of class `cls` (null before static init: ENTRY_NOT_CALLED).
+rt::VObj* class_object(hlffi_vm* vm, rt::HType* cls);
+// The function bound to static `name` of `cls`, or nullptr (METHOD_NOT_FOUND recorded).
+rt::FunctionCode* find_static_method(hlffi_vm* vm, rt::HType* cls, const char* name);
+// The method `name` of class `cls` as resolved for an instance of that exact class, or nullptr.
+rt::FunctionCode* find_method(hlffi_vm* vm, rt::HType* cls, int32_t hash);
+// Field `name` (by hash) of class `cls`: its index in ObjInfo::fields, or -1.
+int32_t find_field(rt::HType* cls, int32_t hash);
+int32_t name_hash(std::string_view utf8);
+std::string utf8(std::u16string_view s);
+
+}  // namespace hlffi::api

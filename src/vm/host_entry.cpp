@@ -1,0 +1,94 @@
+// vm layer: the host entering a VM (see host_entry.h).
+#include "vm/host_entry.h"
+
+#include "interp/interp.h"
+
+namespace hlffi::vm {
+
+namespace {
+
+// The library's one piece of per-thread state: which VM context runs on this thread, and this
+// thread's C stack limit once known.
+struct ThreadState {
+    rt::Ctx* current = nullptr;
+    const char* c_stack_limit = nullptr;
+    bool limit_known = false;
+};
+thread_local ThreadState this_thread;
+
+}  // namespace
+
+rt::Ctx* current_ctx() { return this_thread.current; }
+
+CurrentCtx::CurrentCtx(rt::Ctx* c) : saved_(this_thread.current) { this_thread.current = c; }
+CurrentCtx::~CurrentCtx() { this_thread.current = saved_; }
+
+const char* cached_c_stack_limit() {
+    if (!this_thread.limit_known) {
+        this_thread.c_stack_limit = current_c_stack_limit();
+        this_thread.limit_known = true;
+    }
+    return this_thread.c_stack_limit;
+}
+
+HostEntry::HostEntry(Vm& vm) : vm_(vm) {
+    rt::Ctx* cur = this_thread.current;
+    if (cur != nullptr && cur->vm == &vm) {
+        ctx_ = cur;
+        nested_ = true;
+        return;
+    }
+    hold_ = std::unique_lock<std::mutex>(vm.lock);
+    rt::Ctx& c = vm.ctx();
+    // The main context is in use by a call of another thread that is waiting or yielding.
+    if (c.top != nullptr) return;
+    ctx_ = &c;
+    saved_lock_ = c.vm_lock;
+    c.vm_lock = &hold_;
+    saved_limit_ = c.c_stack_limit;
+    c.c_stack_limit = cached_c_stack_limit();
+    saved_current_ = this_thread.current;
+    this_thread.current = &c;
+}
+
+HostEntry::~HostEntry() {
+    if (ctx_ == nullptr || nested_) return;
+    ctx_->vm_lock = saved_lock_;
+    ctx_->c_stack_limit = saved_limit_;
+    this_thread.current = saved_current_;
+}
+
+CallOutcome settle(HostEntry& e, bool ok) {
+    rt::Ctx& c = e.ctx();
+    if (ok && !c.exception) return CallOutcome::Ok;
+    if (c.exit_requested) {
+        // Sys.exit inside a nested call must still unwind the Haxe frames around it.
+        if (e.nested()) return CallOutcome::Exit;
+        c.exit_requested = false;
+        c.exception = false;
+        return CallOutcome::Exit;
+    }
+    if (c.interrupted) {
+        if (e.nested()) return CallOutcome::Interrupted;
+        c.interrupted = false;
+        c.exception = false;
+        e.vm().interrupt_flag = false;
+        return CallOutcome::Interrupted;
+    }
+    e.vm().capture_uncaught(c);
+    return CallOutcome::Exception;
+}
+
+CallOutcome call_from_host(HostEntry& e, rt::FunctionCode* f, const rt::Slot* args, int nargs, rt::Slot* ret) {
+    rt::Ctx& c = e.ctx();
+    e.vm().has_exception = false;
+    return settle(e, rt::invoke(c, f, args, nargs, ret));
+}
+
+CallOutcome call_closure_from_host(HostEntry& e, rt::VClosure* cl, const rt::Slot* args, int nargs, rt::Slot* ret) {
+    rt::Ctx& c = e.ctx();
+    e.vm().has_exception = false;
+    return settle(e, rt::invoke_closure(c, cl, args, nargs, ret));
+}
+
+}  // namespace hlffi::vm
