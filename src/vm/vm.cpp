@@ -41,6 +41,10 @@ const char* current_c_stack_limit() {
 Vm::Vm() {
     const char* stress = std::getenv("HLFFI_GC_STRESS");
     gc_stress = stress != nullptr && std::strcmp(stress, "1") == 0;
+    // HLFFI_LAZY_NATIVES=1 (or `hlffi run --lazy-natives`): natives hlffi lacks throw when called
+    // instead of refusing the program at load, so a large suite runs up to the missing pieces.
+    const char* lazy = std::getenv("HLFFI_LAZY_NATIVES");
+    lazy_natives = lazy != nullptr && std::strcmp(lazy, "1") == 0;
 }
 
 Vm::~Vm() { unload(); }

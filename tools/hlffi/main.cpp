@@ -20,7 +20,9 @@ constexpr int kExitFailure = 1;  // the program or the file is at fault
 constexpr int kExitUsage = 2;    // the command line is at fault
 
 constexpr const char* kUsage =
-    "usage: hlffi run FILE.hl [ARGS...]      run a HashLink program\n"
+    "usage: hlffi run [--lazy-natives] FILE.hl [ARGS...]\n"
+    "                                        run a HashLink program; --lazy-natives: natives hlffi\n"
+    "                                        lacks throw when called instead of refusing the file\n"
     "       hlffi dump [OPTIONS] FILE.hl     disassemble (same text as tools/hldump.py)\n"
     "           --summary                    counts only: type kinds, opcodes, natives by library\n"
     "           --no-code                    function headers without registers and ops\n"
@@ -112,6 +114,12 @@ int cmd_verify(int argc, char** argv) {
 }
 
 int cmd_run(int argc, char** argv) {
+    if (argc >= 1 && std::string_view(argv[0]) == "--lazy-natives") {
+        // The VM reads its switch from the environment (as HLFFI_GC_STRESS); this process only.
+        setenv("HLFFI_LAZY_NATIVES", "1", 1);
+        argc--;
+        argv++;
+    }
     if (argc < 1) return usage("run needs a file");
     const char* path = argv[0];
     if (!readable(path)) return kExitUsage;
