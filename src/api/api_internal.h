@@ -64,7 +64,12 @@ private:
 struct TypeIndex {
     uint64_t generation = 0;                               // program it describes (0: none yet)
     std::unordered_map<std::string, rt::HType*> by_name;   // dotted class/enum names, abstracts, basic types
-    std::deque<hlffi_type> handles;                        // stable addresses
+    // Haxe `abstract`s are compiled away; those with methods leave an `_Impl_` class behind. Their
+    // dotted names map to that class, only to tell the host why the abstract has no type.
+    std::unordered_map<std::string, rt::HType*> haxe_abstracts;
+    // Stable addresses. Handles of an earlier program stay allocated (emptied, t == nullptr) so
+    // that the host's leftovers are detected as stale instead of dangling.
+    std::deque<hlffi_type> handles;
     std::unordered_map<const rt::HType*, hlffi_type*> handle_of;
 };
 
@@ -130,6 +135,9 @@ bool check_loaded(hlffi_vm* vm, bool need_entry = false);
 // `v` is a live value of `vm` (vm may be nullptr: then v's own VM is checked and returned).
 bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what = "value");
 bool check_name(hlffi_vm* vm, const char* name, const char* what);
+// `t` is a type handle of the program loaded in its VM (vm may be nullptr: then t's own VM is
+// checked and returned; else WRONG_VM when t belongs to another VM). NULL_VALUE / STALE_HANDLE.
+bool check_type(hlffi_vm*& vm, hlffi_type* t, const char* what = "type");
 // The entry succeeded (else WRONG_THREAD is recorded: the VM's context is busy on another thread).
 bool entered(vm::HostEntry& e, hlffi_vm* vm);
 
