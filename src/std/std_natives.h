@@ -24,7 +24,7 @@ std::span<const NativeDef> natives_file();     // file_*: sys.io.File streams, S
 std::span<const NativeDef> natives_regexp();   // regexp_* (EReg), over PCRE2
 
 // lib "fmt": only what is not about images or sound.
-std::span<const NativeDef> natives_fmt_digest();  // digest (MD5, SHA-1/224/256, CRC32, Adler-32)
+std::span<const NativeDef> natives_fmt_digest();  // digest (MD5, SHA-1, CRC-32, Adler-32)
 std::span<const NativeDef> natives_fmt_zip();     // inflate_*, deflate_*, zip_* over zlib
 
 }  // namespace hlffi::rt
