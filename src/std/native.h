@@ -11,6 +11,8 @@
 #include "link/types.h"
 #include "link/values.h"
 
+struct pollfd;  // <poll.h>, for wait_fds
+
 namespace hlffi::rt {
 
 struct Ctx;  // per-thread execution context (opaque to natives)
@@ -93,6 +95,36 @@ void* current_thread(Ctx& c);
 // Per-thread storage: slot `key` of the calling thread (keys from new_tls_key), a GC root.
 void** tls_slot(Ctx& c, int32_t key);
 int32_t new_tls_key(Ctx& c);
+
+// ---- Blocking system calls (vm/blocking.cpp). A native that waits in the kernel (sockets,
+// pipes, child processes, name lookups) does it through these, without the VM lock, so the other
+// Haxe threads run and collect meanwhile. While unlocked it must not touch the heap or call any
+// other service: it works on C data only (copied out of the heap before, back in after).
+// Waits like poll(2) until one of `fds` is ready, `timeout_seconds` pass (< 0: no limit), or the
+// VM is interrupted or stopping. Returns poll's count (0: timed out; revents are filled in), or
+// -1 after raising "Interrupted" (the caller must then return at once: the thread is being ended).
+int wait_fds(Ctx& c, pollfd* fds, int nfds, double timeout_seconds);
+// Runs fn(data) without the VM lock, for a call that cannot be polled (a name lookup). It is not
+// interruptible, so fn must end by itself.
+void run_unlocked(Ctx& c, void (*fn)(void* data), void* data);
+
+// ---- Program and collector (vm/sys_services.cpp), for Sys.programPath and hl.Gc.
+std::string_view program_path(Ctx& c);   // the .hl file as the host named it; "" if unknown
+void collect_now(Ctx& c);                // a full collection now
+struct GcStats {
+    double total_allocated;   // bytes allocated by the program so far
+    double allocation_count;  // blocks allocated so far
+    double current_memory;    // bytes the heap holds from the OS now
+    double live_bytes;        // bytes of live blocks (after the last collection)
+    double live_blocks;
+    double collections;
+};
+GcStats gc_statistics(Ctx& c);
+void set_collection_enabled(Ctx& c, bool on);  // off: no collection unless memory runs out
+// hl.Gc flags (Profile 1, DumpMem 2, NoThreads 4, ForceMajor 8): stored as given; ForceMajor
+// makes every allocation collect, as HLFFI_GC_STRESS does.
+int32_t gc_flag_bits(Ctx& c);
+void set_gc_flag_bits(Ctx& c, int32_t flags);
 
 // ---- GC roots for natives that allocate more than once while holding a new value: the
 // pointed-to local is a root until the guard goes out of scope. Guards nest (LIFO).

@@ -12,7 +12,10 @@ namespace hlffi::rt {
 namespace {
 
 void* allocate(Ctx& c, size_t size, gc::AllocKind kind) {
-    if (c.heap->should_collect(size)) vm::collect(c);
+    vm::Vm::GcControl& gc = c.vm->gc_control;
+    gc.allocated_bytes += size;  // hl.Gc.stats
+    gc.allocation_count++;
+    if (gc.enabled && c.heap->should_collect(size)) vm::collect(c);
     void* p = c.heap->alloc(size, kind);
     if (p == nullptr) {
         vm::collect(c);
