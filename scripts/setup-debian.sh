@@ -12,7 +12,7 @@ packages=(
   libffi-dev                          # calls to natives of unknown signature
   nettle-dev zlib1g-dev               # lib fmt natives: MD5/SHA-1 digests; zlib streams, CRC-32, Adler-32
   clang libclang-rt-dev               # the libFuzzer target (fuzz/); its runtimes are only a Recommends of clang
-  python3                             # ../shared/tools/hldump.py
+  python3                             # tools/hldump.py
 )
 
 missing=()

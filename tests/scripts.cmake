@@ -1,23 +1,24 @@
 # Script-driven tests of the command line (label `cli`):
 #  - cli.dump_summary.<prog> / cli.dump_full.<prog>: `hlffi dump [--summary]` must print the
-#    same bytes as ../shared/tools/hldump.py for every conformance and bench program;
+#    same bytes as tools/hldump.py (the reference disassembler) for every conformance and bench
+#    program;
 #  - cli.usage / cli.* : exit codes and messages of the command line itself.
-# Programs come from globbing the shared folders, as haxe_programs.cmake compiles them.
+# Programs come from globbing the corpora folders, as haxe_programs.cmake compiles them.
 find_package(Python3 COMPONENTS Interpreter)
 set(hlffi_exe $<TARGET_FILE:hlffi_cli>)
 set(hlffi_scripts ${CMAKE_CURRENT_SOURCE_DIR}/scripts)
-set(hlffi_hldump ${HLFFI_SHARED_DIR}/tools/hldump.py)
+set(hlffi_hldump ${PROJECT_SOURCE_DIR}/tools/hldump.py)
 set(hlffi_cli_out ${CMAKE_CURRENT_BINARY_DIR}/cli_out)
 
 set(cli_programs)
-file(GLOB cli_conformance_dirs LIST_DIRECTORIES true ${HLFFI_SHARED_DIR}/conformance/*)
+file(GLOB cli_conformance_dirs LIST_DIRECTORIES true ${HLFFI_CONFORMANCE_DIR}/*)
 foreach(d ${cli_conformance_dirs})
   if(EXISTS ${d}/Main.hx)
     get_filename_component(n ${d} NAME)
     list(APPEND cli_programs ${n})
   endif()
 endforeach()
-file(GLOB cli_bench_dirs LIST_DIRECTORIES true ${HLFFI_SHARED_DIR}/bench/*)
+file(GLOB cli_bench_dirs LIST_DIRECTORIES true ${HLFFI_BENCH_DIR}/*)
 foreach(d ${cli_bench_dirs})
   if(EXISTS ${d}/Main.hx)
     get_filename_component(n ${d} NAME)
@@ -25,6 +26,8 @@ foreach(d ${cli_bench_dirs})
   endif()
 endforeach()
 
+# Without python3 (or hldump.py) the comparison cannot run: one failing test says so, rather than
+# the dump tests silently disappearing.
 if(Python3_Interpreter_FOUND AND EXISTS ${hlffi_hldump})
   foreach(p ${cli_programs})
     foreach(mode summary full)
@@ -36,7 +39,10 @@ if(Python3_Interpreter_FOUND AND EXISTS ${hlffi_hldump})
     endforeach()
   endforeach()
 else()
-  message(STATUS "python3 or ${hlffi_hldump} missing: dump comparison tests are not added")
+  message(WARNING "python3 or ${hlffi_hldump} missing: the dump comparison tests cannot run")
+  add_test(NAME cli.dump_comparison_unavailable
+    COMMAND ${CMAKE_COMMAND} -E echo "python3 (apt-get install python3) or ${hlffi_hldump} is missing: hlffi dump is not compared")
+  set_tests_properties(cli.dump_comparison_unavailable PROPERTIES LABELS cli WILL_FAIL TRUE)
 endif()
 
 # One well-formed program for the CLI behaviour tests.

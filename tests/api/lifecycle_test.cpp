@@ -13,6 +13,12 @@
 namespace {
 
 std::string hl_path(const std::string& name) { return std::string(HLFFI_HL_DIR) + "/" + name + ".hl"; }
+std::string conformance_expected(const std::string& name) {
+    return std::string(HLFFI_CONFORMANCE_DIR) + "/" + name + "/expected.stdout";
+}
+std::string bench_expected(const std::string& name) {
+    return std::string(HLFFI_BENCH_DIR) + "/" + name + "/expected.stdout";
+}
 
 std::vector<uint8_t> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -89,7 +95,7 @@ TEST(Lifecycle, ErrorStringsNameEveryCode) {
 TEST(Lifecycle, OutputGoesToThePrintHandler) {
     std::string out;
     ASSERT_EQ(run_captured("bench_startup", out), HLFFI_OK);
-    EXPECT_EQ(out, read_text(std::string(HLFFI_SHARED_DIR) + "/bench/startup/expected.stdout"));
+    EXPECT_EQ(out, read_text(bench_expected("startup")));
 }
 
 TEST(Lifecycle, UncaughtExceptionReachesTheHostWithMessageAndStack) {
@@ -100,7 +106,7 @@ TEST(Lifecycle, UncaughtExceptionReachesTheHostWithMessageAndStack) {
     EXPECT_STREQ(hlffi_get_exception_message(vm), "cannot load 'broken'");
     EXPECT_STREQ(hlffi_get_exception_stack(vm),
                  "Called from $Main.load(Main.hx:10)\nCalled from $Main.main(Main.hx:19)\nCalled from .init(?:1)\n");
-    EXPECT_EQ(out, read_text(std::string(HLFFI_SHARED_DIR) + "/conformance/54_uncaught_exception/expected.stdout"));
+    EXPECT_EQ(out, read_text(conformance_expected("54_uncaught_exception")));
     EXPECT_EQ(hlffi_call_entry(vm), HLFFI_ERROR_ENTRY_ALREADY_CALLED);
     hlffi_clear_exception(vm);
     EXPECT_FALSE(hlffi_has_exception(vm));
@@ -119,7 +125,7 @@ TEST(Lifecycle, ExitCodeFromSysExit) {
 // Every run starts from fresh statics: the same output each time, in the same VM after close
 // and in new VMs.
 TEST(Lifecycle, RestartGivesFreshStateEveryTime) {
-    const std::string expected = read_text(std::string(HLFFI_SHARED_DIR) + "/conformance/16_class_props/expected.stdout");
+    const std::string expected = read_text(conformance_expected("16_class_props"));
     hlffi_vm* vm = hlffi_create();
     ASSERT_EQ(hlffi_init(vm, 0, nullptr), HLFFI_OK);
     for (int i = 0; i < 20; i++) {
@@ -150,7 +156,7 @@ TEST(Lifecycle, SeveralVmsRunConcurrently) {
     for (int i = 0; i < 8; i++) {
         EXPECT_EQ(codes[static_cast<size_t>(i)], HLFFI_OK);
         EXPECT_EQ(outputs[static_cast<size_t>(i)],
-                  read_text(std::string(HLFFI_SHARED_DIR) + "/conformance/" + programs[i % 4] + "/expected.stdout"));
+                  read_text(conformance_expected(programs[i % 4])));
     }
 }
 

@@ -164,7 +164,7 @@ struct HlFile {
     std::string name;  // file stem, e.g. 01_int_arith
     std::string path;
     size_t size_rank;  // 0 = smallest file of the corpus
-    bool shared;       // compiled from ../shared/conformance or ../shared/bench
+    bool shared;       // compiled from tests/conformance/programs or bench/programs
 };
 
 void PrintTo(const HlFile& f, std::ostream* os) { *os << f.name; }
@@ -175,10 +175,9 @@ std::vector<HlFile> corpus() {
     for (const auto& e : std::filesystem::directory_iterator(HLFFI_HL_DIR, ec))
         if (e.path().extension() == ".hl") files.push_back({e.path().stem().string(), e.path().string(), 0, false});
     namespace fs = std::filesystem;
-    const fs::path shared = HLFFI_SHARED_DIR;
     for (HlFile& f : files) {
         bool bench = f.name.rfind("bench_", 0) == 0;
-        fs::path src = bench ? shared / "bench" / f.name.substr(6) : shared / "conformance" / f.name;
+        fs::path src = bench ? fs::path(HLFFI_BENCH_DIR) / f.name.substr(6) : fs::path(HLFFI_CONFORMANCE_DIR) / f.name;
         f.shared = fs::exists(src / "Main.hx", ec);
     }
     std::vector<std::pair<uintmax_t, size_t>> by_size;
@@ -349,7 +348,8 @@ TEST(MutationCorpus, HasTheCompiledPrograms) {
     // build did not compile them and every test below silently ran on nothing.
     auto files = corpus();
     auto shared = std::count_if(files.begin(), files.end(), [](const HlFile& f) { return f.shared; });
-    EXPECT_GE(shared, 40) << "HLFFI_HL_DIR=" << HLFFI_HL_DIR << ", HLFFI_SHARED_DIR=" << HLFFI_SHARED_DIR;
+    EXPECT_GE(shared, 40) << "HLFFI_HL_DIR=" << HLFFI_HL_DIR << ", HLFFI_CONFORMANCE_DIR="
+                          << HLFFI_CONFORMANCE_DIR << ", HLFFI_BENCH_DIR=" << HLFFI_BENCH_DIR;
 }
 
 // A legal-looking file of N one-byte `void` type records. Known to fail today: the reader sizes
