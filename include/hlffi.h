@@ -248,8 +248,12 @@ bool hlffi_check_reload(hlffi_vm* vm);
 /* ---- Worker threads and blocking sections --------------------------------------------- */
 
 /* HLFFI's process-wide helpers. They act on the VM whose code is running on the calling thread
- * (inside a callback or native called from Haxe) and do nothing elsewhere. Use the _vm forms to
- * name the VM. Balanced begin/end pairs; between them no hlffi_* call may touch the VM. */
+ * (inside a callback or native called from Haxe) and do nothing elsewhere. Any thread.
+ * worker_register/_unregister do nothing: any host thread may call into a VM without
+ * registering (the API takes the VM lock itself). blocking_begin gives the VM lock up while the
+ * host blocks, so the program's other threads run (and may collect) meanwhile; blocking_end takes
+ * it back. Balanced begin/end pairs; between them no hlffi_* call may touch the VM. A nested or
+ * unbalanced call never unlocks or locks twice. */
 void hlffi_worker_register(void);
 void hlffi_worker_unregister(void);
 void hlffi_blocking_begin(void);
@@ -298,10 +302,13 @@ typedef enum {
 /* Called once per type by hlffi_list_types. */
 typedef void (*hlffi_type_callback)(hlffi_type* type, void* userdata);
 
-/* A type by name: a class, interface, enum or abstract by its full dotted Haxe path
- * ("game.Player", "haxe.ds.StringMap"), or a basic type: "Int"/"i32", "Float"/"f64",
- * "Single"/"f32", "Bool"/"bool", "String", "Dynamic"/"dyn", "bytes", "i64", "ui8", "ui16",
- * "void". A hash lookup (no scan). NULL with TYPE_NOT_FOUND / NOT_LOADED / NULL_VM. */
+/* A type by name: a class or enum by its full dotted Haxe path ("game.Player",
+ * "haxe.ds.StringMap"), a class's statics object ("game.$Player"), a HashLink abstract by its
+ * name ("hl_mutex"), or a basic type: "Int"/"i32", "Float"/"f64", "Single"/"f32", "Bool"/"bool",
+ * "String", "Dynamic"/"dyn", "bytes", "i64", "ui8", "ui16", "void". Interfaces have no instance
+ * type in HashLink (only "pkg.$Name"); Haxe `abstract`s are compiled away (see Abstracts). A hash
+ * lookup (no scan). NULL with TYPE_NOT_FOUND / NOT_LOADED / NULL_VM / INVALID_ARGUMENT (name NULL).
+ * Functions taking a type give STALE_HANDLE for a handle of a closed program. */
 hlffi_type* hlffi_find_type(hlffi_vm* vm, const char* name);
 /* The type's kind (HLFFI_TYPE_VOID for NULL). */
 hlffi_type_kind hlffi_type_get_kind(hlffi_type* type);
@@ -313,13 +320,17 @@ const char* hlffi_type_get_name(hlffi_type* type);
 hlffi_error_code hlffi_list_types(hlffi_vm* vm, hlffi_type_callback callback, void* userdata);
 /* The superclass of a class type, or NULL (root class, not a class, NULL). */
 hlffi_type* hlffi_class_get_super(hlffi_type* type);
-/* Number of the class's own instance fields (inherited ones excluded), -1 if not a class. */
+/* Number of the class's own instance fields, in declaration order (inherited ones and HashLink's
+ * unnamed interface slots excluded), -1 if not a class (INVALID_TYPE). The statics of a class are
+ * the fields of its "pkg.$Name" type. */
 int hlffi_class_get_field_count(hlffi_type* type);
-/* Name of own field `index` (owned by the VM, valid while loaded), or NULL when out of range. */
+/* Name of own field `index` (owned by the VM, valid while loaded), or NULL when out of range
+ * (INVALID_ARGUMENT). */
 const char* hlffi_class_get_field_name(hlffi_type* type, int index);
 /* Type of own field `index`, or NULL when out of range. */
 hlffi_type* hlffi_class_get_field_type(hlffi_type* type, int index);
-/* Number of the class's own methods (overrides count, inherited ones not), -1 if not a class. */
+/* Number of the class's own instance methods, in declaration order (overrides count, inherited
+ * ones not; the constructor and static functions are fields of "pkg.$Name"), -1 if not a class. */
 int hlffi_class_get_method_count(hlffi_type* type);
 /* Name of own method `index` (owned by the VM, valid while loaded), or NULL when out of range. */
 const char* hlffi_class_get_method_name(hlffi_type* type, int index);
@@ -454,9 +465,13 @@ char* hlffi_enum_get_name(hlffi_value* value);
 int hlffi_enum_get_param_count(hlffi_value* value);
 /* Parameter `param_index` as a new value, NULL on error. */
 hlffi_value* hlffi_enum_get_param(hlffi_value* value, int param_index);
-/* A value of a constructor without parameters. NULL on error (INVALID_ARGUMENT if it has some). */
+/* A value of a constructor without parameters: the program's one shared value of it, the same
+ * that `Color.Red` is in Haxe (where == compares such values by identity), so it exists after
+ * hlffi_call_entry (else ENTRY_NOT_CALLED). NULL on error (INVALID_ARGUMENT if it has some). */
 hlffi_value* hlffi_enum_alloc_simple(hlffi_vm* vm, const char* type_name, int index);
-/* A value of constructor `index` with nparam parameters (converted to their types). */
+/* A value of constructor `index` with nparam parameters, each converted to its declared type by
+ * Haxe's rules (TYPE_MISMATCH otherwise; WRONG_ARITY when nparam differs). A new value, as
+ * `Rgb(1, 2, 3)` in Haxe; with no parameters, the shared value of hlffi_enum_alloc_simple. */
 hlffi_value* hlffi_enum_alloc(hlffi_vm* vm, const char* type_name, int index, int nparam, hlffi_value** params);
 /* True when the value is an enum value of constructor `index` / named `name`. */
 bool hlffi_enum_is(hlffi_value* value, int index);
@@ -464,15 +479,20 @@ bool hlffi_enum_is_named(hlffi_value* value, const char* name);
 
 /* ---- Abstracts ------------------------------------------------------------------------ */
 
+/* HashLink abstracts are run-time types of opaque native pointers, hl.Abstract<"name"> (a mutex
+ * "hl_mutex", a regular expression "ereg"), named by that name. A Haxe `abstract X(T)` type is
+ * not one: it is compiled away and its values are T's at run time (use T's functions); asked for
+ * by name it gives TYPE_NOT_FOUND, with a message saying so when the program kept its methods. */
+
 /* True for an abstract (opaque native) type, such as hl.Abstract<"name">. */
 bool hlffi_is_abstract(hlffi_type* type);
-/* The abstract's name; the caller frees it. NULL if not an abstract. */
+/* The abstract's name; the caller frees it. NULL if not an abstract (INVALID_TYPE). */
 char* hlffi_abstract_get_name(hlffi_type* type);
 /* The abstract type of that name, or NULL (TYPE_NOT_FOUND). */
 hlffi_type* hlffi_abstract_find(hlffi_vm* vm, const char* name);
-/* True when the value's type is an abstract. */
+/* True when the value's run-time type is an abstract (false for null). */
 bool hlffi_value_is_abstract(hlffi_value* value);
-/* The value's abstract name (caller frees), or NULL. */
+/* The value's abstract name (caller frees), or NULL (INVALID_TYPE when not an abstract). */
 char* hlffi_value_get_abstract_name(hlffi_value* value);
 
 /* ---- Statics -------------------------------------------------------------------------- */
@@ -637,9 +657,10 @@ typedef struct hlffi_memory_stats {
     size_t heap_reserved;      /* bytes the heap holds from the OS */
     size_t memory_limit;       /* the limit set, 0 for none */
 } hlffi_memory_stats;
-/* Fills *stats (all zero before load). Errors: NULL_VM, INVALID_ARGUMENT (stats NULL). */
+/* Fills *stats (the heap figures are zero before load). Errors: NULL_VM, INVALID_ARGUMENT
+ * (stats NULL). */
 hlffi_error_code hlffi_get_memory_stats(hlffi_vm* vm, hlffi_memory_stats* stats);
-/* Runs a full collection now. Errors: NULL_VM, NOT_LOADED. */
+/* Runs a full collection now. Errors: NULL_VM, NOT_LOADED, WRONG_THREAD. */
 hlffi_error_code hlffi_gc_collect(hlffi_vm* vm);
 
 #ifdef __cplusplus
