@@ -11,18 +11,47 @@ namespace {
 using rt::HType;
 using rt::TypeKind;
 
+// A compiled-away Haxe abstract leaves its methods in class "pkg._Module.Name_Impl_": records
+// "pkg.Name" and "pkg.Module.Name" for it.
+void note_haxe_abstract(TypeIndex& ix, const std::string& cls, HType* t) {
+    constexpr std::string_view kImpl = "_Impl_";
+    size_t dot = cls.rfind('.');
+    if (dot == std::string::npos || dot == 0) return;
+    std::string_view last = std::string_view(cls).substr(dot + 1);
+    if (last.size() <= kImpl.size() || !last.ends_with(kImpl) || last[0] == '$') return;
+    std::string_view name = last.substr(0, last.size() - kImpl.size());
+    size_t mod_dot = cls.rfind('.', dot - 1);
+    size_t mod_begin = mod_dot == std::string::npos ? 0 : mod_dot + 1;
+    std::string_view module = std::string_view(cls).substr(mod_begin, dot - mod_begin);
+    if (module.size() < 2 || module[0] != '_') return;
+    std::string package(cls.substr(0, mod_begin));  // "" or "pkg."
+    ix.haxe_abstracts.emplace(package + std::string(name), t);
+    ix.haxe_abstracts.emplace(package + std::string(module.substr(1)) + "." + std::string(name), t);
+}
+
 void build_index(hlffi_vm* vm, TypeIndex& ix) {
     rt::Program& p = *vm->vm.program();
     ix.by_name.clear();
-    ix.handles.clear();
+    ix.haxe_abstracts.clear();
     ix.handle_of.clear();
+    // Handles given out for an earlier program become stale; their memory stays so that using
+    // one is detected (check_type) rather than a use after free.
+    for (hlffi_type& h : ix.handles) {
+        h.t = nullptr;
+        h.name = std::string();
+        h.field_names = {};
+        h.method_names = {};
+        h.members_listed = false;
+    }
     for (size_t i = 0; i < p.types.size(); i++) {
         HType* t = &p.types[i];
         std::string name;
         if ((t->kind == TypeKind::Obj || t->kind == TypeKind::Struct) && t->obj != nullptr) name = utf8(t->obj->name);
         else if (t->kind == TypeKind::Enum && t->enm != nullptr) name = utf8(t->enm->name);
         else if (t->kind == TypeKind::Abstract) name = utf8(t->abstract_name);
-        if (!name.empty()) ix.by_name.emplace(std::move(name), t);
+        if (name.empty()) continue;
+        if (t->kind == TypeKind::Obj) note_haxe_abstract(ix, name, t);
+        ix.by_name.emplace(std::move(name), t);
     }
     struct Basic {
         const char* haxe;
@@ -60,6 +89,25 @@ HType* find_type(hlffi_vm* vm, std::string_view name) {
     return it == ix.by_name.end() ? nullptr : it->second;
 }
 
+bool check_type(hlffi_vm*& vm, hlffi_type* t, const char* what) {
+    if (t == nullptr) {
+        fail(vm, HLFFI_ERROR_NULL_VALUE, std::string(what) + " is NULL");
+        return false;
+    }
+    if (vm != nullptr && t->vm != vm) {
+        fail(vm, HLFFI_ERROR_WRONG_VM, std::string(what) + " belongs to another VM");
+        return false;
+    }
+    hlffi_vm* owner = t->vm;
+    // The index is rebuilt (and old handles emptied) on the first lookup after a new load.
+    if (owner == nullptr || t->t == nullptr || !owner->vm.loaded() || owner->types.generation != owner->vm.generation) {
+        fail(owner, HLFFI_ERROR_STALE_HANDLE, std::string(what) + " belongs to a program that was closed");
+        return false;
+    }
+    vm = owner;
+    return true;
+}
+
 hlffi_type* type_handle(hlffi_vm* vm, HType* t) {
     if (t == nullptr) return nullptr;
     TypeIndex& ix = type_index(vm);
@@ -71,6 +119,8 @@ hlffi_type* type_handle(hlffi_vm* vm, HType* t) {
     if ((t->kind == TypeKind::Obj || t->kind == TypeKind::Struct) && t->obj != nullptr) h.name = utf8(t->obj->name);
     else if (t->kind == TypeKind::Enum && t->enm != nullptr) h.name = utf8(t->enm->name);
     else if (t->kind == TypeKind::Abstract) h.name = utf8(t->abstract_name);
+    else if (t->kind == TypeKind::UI8) h.name = "ui8";    // HLFFI's names (HashLink prints i8/i16)
+    else if (t->kind == TypeKind::UI16) h.name = "ui16";
     else h.name = rt::type_name(t);
     ix.handle_of.emplace(t, &h);
     return &h;
