@@ -125,6 +125,10 @@ void set_collection_enabled(Ctx& c, bool on);  // off: no collection unless memo
 // makes every allocation collect, as HLFFI_GC_STRESS does.
 int32_t gc_flag_bits(Ctx& c);
 void set_gc_flag_bits(Ctx& c, int32_t flags);
+// hl.Profile's tracking bits (global, or the thread's: kept per VM), remembered as set; hlffi
+// tracks nothing whatever they say.
+int32_t track_bits(Ctx& c, bool thread);
+void set_track_bits(Ctx& c, int32_t bits, bool thread);
 
 // ---- GC roots for natives that allocate more than once while holding a new value: the
 // pointed-to local is a root until the guard goes out of scope. Guards nest (LIFO).

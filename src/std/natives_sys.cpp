@@ -1,10 +1,13 @@
 // std layer: Sys natives (natives.md §9.1) for an embedded VM, the error-handler/breakpoint
 // natives (§5) and the table of lib "std" sys natives (dates come from natives_date.cpp).
 // Paths and environment strings cross as UTF-8 (`sys_utf8_path` is true).
+#include <locale.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -106,6 +109,66 @@ VArray* sys_args(Ctx& c) { return program_args(c); }
 
 int32_t sys_getpid(Ctx&) { return static_cast<int32_t>(getpid()); }
 
+// Sys.programPath: the .hl file as the host named it (HashLink: as on its command line); null
+// when the program was loaded from memory, and Haxe then falls back to the executable's path.
+char* sys_hl_file(Ctx& c) {
+    std::string_view path = program_path(c);
+    return path.empty() ? nullptr : heap_cstring(c, path);
+}
+
+// HashLink makes `l` the calling thread's LC_TIME locale. hlffi formats no locale-dependent
+// dates (date_to_string is numeric) and must not change its host thread's locale, so only the
+// answer is kept: whether the locale exists.
+bool sys_set_time_locale(Ctx&, char* l) {
+    if (l == nullptr) return false;
+    locale_t lc = newlocale(LC_TIME_MASK, l, static_cast<locale_t>(0));
+    if (lc == static_cast<locale_t>(0)) return false;
+    freelocale(lc);
+    return true;
+}
+
+struct CharRead {
+    int value;
+};
+
+void read_stdin_char(void* data) { static_cast<CharRead*>(data)->value = std::getchar(); }
+
+// One byte of stdin (-1 at end of file), read with the terminal in raw mode when stdin is one;
+// `echo` writes it back to stdout, as HashLink's fputc does (-1 comes out as the byte 0xFF).
+// The read waits without the VM lock.
+int32_t sys_get_char(Ctx& c, bool echo) {
+    struct termios old {};
+    bool tty = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        struct termios raw = old;
+        cfmakeraw(&raw);
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+    }
+    CharRead r{-1};
+    run_unlocked(c, read_stdin_char, &r);
+    if (tty) tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    if (echo) {
+        char byte = static_cast<char>(static_cast<unsigned char>(r.value));
+        write_output(c, std::string_view(&byte, 1));
+    }
+    return r.value;
+}
+
+// ---- Hooks of HashLink's launcher and debugger, which an embedded VM does not have.
+double sys_process_memory(Ctx&) { return 0.0; }       // HashLink on Linux answers 0 too
+int32_t sys_set_flags(Ctx&, int32_t flags) { return flags; }  // print flags: output always flushes
+bool sys_has_debugger(Ctx&) { return false; }
+bool sys_check_reload(Ctx&, char*) { return false; }
+bool sys_load_plugin(Ctx&, char*) { return false; }
+void sys_profile_event(Ctx&, int32_t, uint8_t*, int32_t) {}
+void sys_vtune_init(Ctx&) {}
+VDynamic* sys_resolve_type(Ctx&, HType*, HType*) { return nullptr; }
+
+char* sys_special(Ctx& c, char*) {
+    raise_message(c, "Unknown sys_special key");
+    return nullptr;
+}
+
 // Only a debugger uses the handler; storing nothing is acceptable (natives.md §5).
 void set_error_handler(Ctx&, VClosure*) {}
 void breakpoint(Ctx&) {}
@@ -127,6 +190,18 @@ constexpr NativeDef kNatives[] = {
     HLFFI_NATIVE("sys_env", sys_env),
     HLFFI_NATIVE("sys_args", sys_args),
     HLFFI_NATIVE("sys_getpid", sys_getpid),
+    HLFFI_NATIVE("sys_hl_file", sys_hl_file),
+    HLFFI_NATIVE("sys_set_time_locale", sys_set_time_locale),
+    HLFFI_NATIVE("sys_get_char", sys_get_char),
+    HLFFI_NATIVE("sys_process_memory", sys_process_memory),
+    HLFFI_NATIVE("sys_set_flags", sys_set_flags),
+    HLFFI_NATIVE("sys_has_debugger", sys_has_debugger),
+    HLFFI_NATIVE("sys_check_reload", sys_check_reload),
+    HLFFI_NATIVE("sys_load_plugin", sys_load_plugin),
+    HLFFI_NATIVE("sys_profile_event", sys_profile_event),
+    HLFFI_NATIVE("sys_vtune_init", sys_vtune_init),
+    HLFFI_NATIVE("sys_resolve_type", sys_resolve_type),
+    HLFFI_NATIVE("sys_special", sys_special),
     HLFFI_NATIVE("set_error_handler", set_error_handler),
     HLFFI_NATIVE("breakpoint", breakpoint),
     HLFFI_NATIVE("sys_get_cwd", sys::sys_get_cwd),

@@ -62,6 +62,8 @@ public:
         int32_t flags = 0;                // hl.Gc.flags as last set
         uint64_t allocated_bytes = 0;     // every block handed out since the VM was created
         uint64_t allocation_count = 0;
+        int32_t track_global = 0;         // hl.Profile bits, as set (nothing is ever tracked)
+        int32_t track_thread = 15;        // HashLink starts every thread with all four kinds
     } gc_control;
 
     // Natives the host registered for lib@name before loading.
