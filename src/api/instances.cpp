@@ -38,7 +38,11 @@ bool read_field(vm::HostEntry& e, hlffi_vm* vm, rt::VDynamic* d, const char* nam
         }
         if (rt::FunctionCode* m = api::find_method(vm, d->t, hash)) {
             rt::VClosure* cl = rt::alloc_closure(c, m, d, true);
-            if (cl == nullptr) return vm::settle(e, false), api::fail(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory"), false;
+            if (cl == nullptr) {
+                vm::settle(e, false);
+                api::fail(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory");
+                return false;
+            }
             *type = cl->t;
             *slot = reinterpret_cast<rt::Slot>(cl);
             return true;
