@@ -20,8 +20,11 @@ hlffi_error_code check_loadable(hlffi_vm* vm) {
 
 hlffi_error_code load_bytes(hlffi_vm* vm, const uint8_t* data, size_t size) {
     if (!vm->vm.load(data, size)) {
-        bool missing = vm->vm.last_error.rfind("missing native", 0) == 0;
-        return fail(vm, missing ? HLFFI_ERROR_NATIVE_NOT_FOUND : HLFFI_ERROR_INVALID_BYTECODE, vm->vm.last_error);
+        const std::string& why = vm->vm.last_error;
+        hlffi_error_code code = why.rfind("missing native", 0) == 0                ? HLFFI_ERROR_NATIVE_NOT_FOUND
+                                : why.rfind("native signature mismatch", 0) == 0 ? HLFFI_ERROR_TYPE_MISMATCH
+                                                                                 : HLFFI_ERROR_INVALID_BYTECODE;
+        return fail(vm, code, why);
     }
     vm->entry_called = false;
     hlffi::api::succeed(vm);
@@ -50,6 +53,7 @@ hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path) {
     if (path == nullptr) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "path is NULL");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(vm, HLFFI_ERROR_FILE_NOT_FOUND, std::string("cannot open ") + path);
+    vm->vm.program_path = path;  // Sys.programPath
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return load_bytes(vm, bytes.data(), bytes.size());
 }
