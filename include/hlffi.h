@@ -33,6 +33,11 @@
 extern "C" {
 #endif
 
+/* The library is compiled with hidden symbols: these declarations are what it exports. */
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define HLFFI_VERSION_MAJOR 3
 #define HLFFI_VERSION_MINOR 0
 #define HLFFI_VERSION_PATCH 0
@@ -662,6 +667,36 @@ typedef struct hlffi_memory_stats {
 hlffi_error_code hlffi_get_memory_stats(hlffi_vm* vm, hlffi_memory_stats* stats);
 /* Runs a full collection now. Errors: NULL_VM, NOT_LOADED, WRONG_THREAD. */
 hlffi_error_code hlffi_gc_collect(hlffi_vm* vm);
+
+/* ---- Signatures, host data, errors from callbacks (hlffi's own; hlffi.hpp uses them) ------ */
+
+/* Number of arguments a caller passes to a cached call (a method's receiver not counted), -1 on
+ * error (NULL: nothing recorded; STALE_HANDLE after hlffi_close). */
+int hlffi_cached_call_get_arg_count(hlffi_cached_call* cached);
+/* Declared type of argument `index` (0-based, receiver not counted), or NULL (INVALID_ARGUMENT
+ * when out of range). Valid while the program is loaded. */
+hlffi_type* hlffi_cached_call_get_arg_type(hlffi_cached_call* cached, int index);
+/* Declared result type (the Void type for a Void function), or NULL on error. */
+hlffi_type* hlffi_cached_call_get_return_type(hlffi_cached_call* cached);
+/* The T of a Null<T> type, or NULL for any other type. */
+hlffi_type* hlffi_type_get_null_param(hlffi_type* type);
+
+/* One pointer the host may attach to a VM (NULL at creation; kept across hlffi_close). hlffi.hpp's
+ * hlffi::Vm uses it for its own state: do not set it on a VM owned by a hlffi::Vm. */
+hlffi_error_code hlffi_set_user_data(hlffi_vm* vm, void* data);
+/* The pointer set with hlffi_set_user_data (NULL for a NULL vm). */
+void* hlffi_get_user_data(hlffi_vm* vm);
+
+/* Inside a host callback or native, on the thread running it: when the host function returns,
+ * the Haxe code that called it receives a Haxe String exception with this message (catchable
+ * with try/catch; uncaught, it reaches the host like any other). The function's result is then
+ * ignored; make no other hlffi_* call on the VM before returning. False elsewhere (WRONG_THREAD:
+ * no host function of this VM is running on this thread), or for a NULL message (NULL_VALUE). */
+bool hlffi_callback_throw(hlffi_vm* vm, const char* message);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }
