@@ -119,6 +119,7 @@ struct hlffi_vm {
     std::unordered_map<std::string, hlffi::api::Callback> callbacks;
     std::vector<hlffi::api::HostNativeReg> natives;
     std::vector<hlffi_cached_call*> cached;  // freed with the VM
+    void* user_data = nullptr;               // hlffi_set_user_data (src/api/user_data.cpp)
 };
 
 namespace hlffi::api {
