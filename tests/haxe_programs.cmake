@@ -12,7 +12,8 @@ file(MAKE_DIRECTORY ${HLFFI_HL_DIR})
 
 set(hl_outputs)
 function(hlffi_haxe_program dir out_name)
-  file(GLOB hx_sources CONFIGURE_DEPENDS ${dir}/*.hx)
+  # Recursive: a program may have packages in subfolders (tests/haxe/api/reflect/game/*.hx).
+  file(GLOB_RECURSE hx_sources CONFIGURE_DEPENDS ${dir}/*.hx)
   set(out ${HLFFI_HL_DIR}/${out_name}.hl)
   add_custom_command(OUTPUT ${out}
     COMMAND ${HAXE} -hl ${out} -main Main
