@@ -3,6 +3,11 @@
 # Cuts a valid .hl file in half and checks that `hlffi dump` and `hlffi verify` refuse it with
 # exit 1 and a message, rather than crashing or printing a partial dump.
 hlffi=$1 good=$2 dir=$3
+# Without the input, half of nothing is an empty file that the checks below would still pass on.
+if [ ! -s "$good" ]; then
+  echo "truncated_file.sh: $good is missing or empty (build the haxe_programs target)" >&2
+  exit 1
+fi
 mkdir -p "$dir" || exit 1
 cut="$dir/truncated.hl"
 size=$(wc -c < "$good")

@@ -1,6 +1,9 @@
 // Test support for tests/std: a real VM context (a loaded program's built-in types, heap and name
-// table) for unit tests of the dynamic rules, and natives made from plain test functions.
+// table) for unit tests of the dynamic rules, and natives made from plain test functions. A missing
+// or broken test program is a gtest failure that names it, never a null context to crash on.
 // Test-only state (the VMs kept alive for the test binary) is fine here; the library has none.
+#include <gtest/gtest.h>
+
 #include <deque>
 #include <fstream>
 #include <iterator>
@@ -38,13 +41,29 @@ constexpr NativeFn pick(int i, std::integer_sequence<int, N...>) {
     return table[i];
 }
 
+// A fatal failure of the running test. Called from a fixture's SetUp, it makes gtest skip the
+// test body, so the null context returned with it is never dereferenced.
+void fail_test(const std::string& why) { FAIL() << why; }
+
 }  // namespace
 
 Ctx* make_test_ctx() {
-    auto v = std::make_unique<vm::Vm>();
-    std::ifstream in(std::string(HLFFI_HL_DIR) + "/bench_startup.hl", std::ios::binary);
+    const std::string path = std::string(HLFFI_HL_DIR) + "/bench_startup.hl";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        fail_test("cannot read " + path + " (the test program, built by the haxe_programs target)");
+        return nullptr;
+    }
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!v->load(bytes.data(), bytes.size())) return nullptr;
+    if (bytes.empty()) {
+        fail_test(path + " is empty");
+        return nullptr;
+    }
+    auto v = std::make_unique<vm::Vm>();
+    if (!v->load(bytes.data(), bytes.size())) {
+        fail_test("cannot load " + path + ": " + v->last_error);
+        return nullptr;
+    }
     Ctx* c = &v->ctx();
     vms().push_back(std::move(v));
     return c;
