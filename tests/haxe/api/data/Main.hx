@@ -10,6 +10,12 @@ class Item {
     public function toString():String return "Item" + id;
 }
 
+enum Color {
+    Red;
+    Green;
+    Blue(v:Int);
+}
+
 @:struct class Vec {
     public var x:Float;
     public var y:Float;
@@ -163,7 +169,27 @@ class Data {
         for (k in m.keys()) n++;
         return Std.isOfType(d, haxe.ds.ObjectMap) + " " + n + " " + m.get(probe) + " " + m.exists(probe);
     }
+    public static function red():Color return Red;
+    public static function green():Color return Green;
+    public static function blue(v:Int):Color return Blue(v);
+    public static function makeEnumMap():Map<Color, String> {
+        var m = new Map<Color, String>();
+        m.set(Red, "red");
+        m.set(Blue(2), "blue2");
+        return m;
+    }
+    public static function checkEnumMap(m:Map<Color, String>):String {
+        var d:Dynamic = m;
+        var n = 0;
+        for (k in m.keys()) n++;
+        return Std.isOfType(d, haxe.ds.EnumValueMap) + " " + n + " " + m.get(Red) + " " + m.get(Blue(2)) + " " + m.exists(Green);
+    }
     public static function useMaps():String {
+        var e = new Map<Color, Int>();
+        e.set(Red, 1);
+        e.remove(Red);
+        e.clear();
+        var ve = [for (v in e) v];
         var a = new Map<Int, String>();
         a.set(1, "x");
         a.remove(1);
@@ -181,7 +207,7 @@ class Data {
         c.clear();
         var vc = [for (v in c) v];
         var kc = [for (k in c.keys()) k];
-        return Std.string(a) + Std.string(b) + Std.string(c) + vals.length + vb.length + vc.length + kc.length;
+        return Std.string(a) + Std.string(b) + Std.string(c) + vals.length + vb.length + vc.length + kc.length + ve.length;
     }
 
     // ---- Bytes.
@@ -214,7 +240,8 @@ class Main {
             Data.sumInts, Data.checkFloats, Data.checkSingles, Data.checkBools, Data.checkStrings, Data.checkItems,
             Data.checkDyns, Data.checkNative, Data.checkNativeFloats, Data.checkVecs, Data.newVec, Data.vecText,
             Data.churn, Data.makeIntMap, Data.makeStringMap, Data.makeObjectMap, Data.checkIntMap,
-            Data.checkIntDynMap, Data.checkStringMap, Data.checkObjectMap, Data.useMaps, Data.makeBytes,
+            Data.checkIntDynMap, Data.checkStringMap, Data.checkObjectMap, Data.useMaps, Data.red, Data.green, Data.blue,
+            Data.makeEnumMap, Data.checkEnumMap, Data.makeBytes,
             Data.checkBytes, Data.bytesText, Data.useBytes];
         if (keep.length == 0) trace("unreachable");
     }
