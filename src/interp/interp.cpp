@@ -58,6 +58,7 @@ bool call_native(Ctx& c, FunctionCode* f, const Slot* args, Slot* ret) {
         raise_message(c, f->missing_native);
         return false;
     }
+    c.native_callee = f;
     Slot r = f->native(c, args);
     if (c.exception) return false;
     if (ret != nullptr) *ret = r;

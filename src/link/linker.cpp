@@ -55,6 +55,9 @@ std::string short_name(const std::string& full) {
 Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptions& opts, const std::vector<std::string>& names) {
     const bc::Module& m = *p.module;
     p.functions.resize(m.function_slots.size());
+    // Every unfit or missing native is named at once, so that the host fixes them in one go.
+    std::string mismatches, missing;
+    auto add_to = [](std::string& list, const std::string& item) { list += (list.empty() ? "" : ", ") + item; };
     for (size_t i = 0; i < p.functions.size(); i++) {
         FunctionCode& fc = p.functions[i];
         auto findex = static_cast<int32_t>(i);
@@ -70,21 +73,28 @@ Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptio
         std::string lib = m.str(n->lib), name = m.str(n->name);
         bool optional = !lib.empty() && lib[0] == '?';
         if (optional) lib.erase(0, 1);
-        const NativeDef* def = resolve(lib, name);
+        NativeBinding found = resolve(lib, name, fc.type);
+        const NativeDef* def = found.def;
         auto nargs = static_cast<int>(fc.type->fun->args.size());
-        if (def != nullptr && def->nargs != nargs)
+        if (def != nullptr && def->nargs >= 0 && def->nargs != nargs)
             return Error{"native " + lib + "@" + name + " takes " + std::to_string(def->nargs) + " arguments but the program declares " +
                          std::to_string(nargs)};
-        if (def != nullptr) {
+        if (!found.mismatch.empty()) {
+            add_to(mismatches, found.mismatch);
+        } else if (def != nullptr) {
             fc.native = def->fn;
+            fc.native_data = found.data;
         } else if (optional) {
             fc.missing_native = "Primitive or library is missing";
         } else if (opts.lazy_missing_natives) {
             fc.missing_native = "Native " + lib + "@" + name + " not implemented";
         } else {
-            return Error{"missing native " + lib + "@" + name};
+            add_to(missing, lib + "@" + name);
         }
     }
+    if (!mismatches.empty())
+        return Error{"native signature mismatch: " + mismatches + (missing.empty() ? "" : "; missing natives: " + missing)};
+    if (!missing.empty()) return Error{"missing natives: " + missing};
     return {};
 }
 

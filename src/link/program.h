@@ -46,6 +46,7 @@ struct FunctionCode {
     std::string name;                 // stack-trace name ("$Main.main", ".init", "std@itos")
     // natives
     NativeFn native = nullptr;
+    void* native_data = nullptr;      // the resolver's data for this native (Ctx::native_callee)
     bool is_native = false;
     std::string missing_native;       // non-empty: calling it raises (optional library absent)
     // bytecode functions
@@ -97,14 +98,23 @@ struct Program {
     char16_t* utf16(int32_t index, int32_t* len = nullptr);
 };
 
-// Finds the native implementing lib@name; nullptr when there is none.
-using NativeResolver = std::function<const NativeDef*(const std::string& lib, const std::string& name)>;
+// What a resolver found for lib@name: the native (nullptr when there is none; nargs < 0 accepts
+// any arity), the data it reads from FunctionCode::native_data, and, when the program's
+// declaration (`declared`, the native's function type) does not fit it, why.
+struct NativeBinding {
+    const NativeDef* def = nullptr;
+    void* data = nullptr;
+    std::string mismatch;
+};
+using NativeResolver = std::function<NativeBinding(const std::string& lib, const std::string& name, const HType* declared)>;
 
 struct LinkOptions {
     bool lazy_missing_natives = false;  // bind missing natives to a thrower instead of failing
 };
 
-// Module (already verified) -> Program. Errors: unresolved natives ("missing native std@foo").
+// Module (already verified) -> Program. Errors: unresolved natives, all of them in one message
+// ("missing natives: mylib@a, std@b"), after declarations that do not fit a native
+// ("native signature mismatch: ...").
 Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve,
                                               const LinkOptions& opts = {});
 

@@ -75,6 +75,13 @@ CallOutcome settle(HostEntry& e, bool ok) {
         e.vm().interrupt_flag = false;
         return CallOutcome::Interrupted;
     }
+    if (e.nested() && c.held_exception != nullptr) {
+        // Inside a host callback: keep the thrown value so the callback can rethrow it to the
+        // Haxe code that called it (the host may also clear it: hlffi_clear_exception).
+        c.held_exception->held = true;
+        c.held_exception->value = c.exception_value;
+        c.held_exception->stack = c.exception_stack;
+    }
     e.vm().capture_uncaught(c);
     return CallOutcome::Exception;
 }

@@ -23,11 +23,15 @@ NativeResolver make_native_resolver(const vm::Vm& vm) {
         add("std", table);
     for (auto table : {natives_fmt_digest(), natives_fmt_zip()}) add("fmt", table);
     const auto* host = &vm.host_natives;
-    return [tables, host](const std::string& lib, const std::string& name) -> const NativeDef* {
-        for (const auto& h : *host)
-            if (h.lib == lib && h.name == name) return &h.def;
+    return [tables, host](const std::string& lib, const std::string& name, const HType* declared) -> NativeBinding {
+        for (const auto& h : *host) {
+            if (h.lib != lib || h.name != name) continue;
+            NativeBinding b{&h.def, h.data, {}};
+            if (h.check != nullptr) b.mismatch = h.check(h.data, declared);
+            return b;
+        }
         auto it = tables->find(lib + "@" + name);
-        return it == tables->end() ? nullptr : it->second;
+        return NativeBinding{it == tables->end() ? nullptr : it->second, nullptr, {}};
     };
 }
 

@@ -37,6 +37,14 @@ struct Trap {
     int32_t reg;
 };
 
+// An exception a nested host call left uncaught inside a host callback (api layer), kept so the
+// callback can rethrow it into the Haxe code that called it. The callback roots `value`.
+struct HeldException {
+    bool held = false;
+    void* value = nullptr;
+    std::vector<std::pair<FunctionCode*, int32_t>> stack;
+};
+
 struct Ctx {
     vm::Vm* vm = nullptr;                 // owning VM
     Program* program = nullptr;           // the loaded program
@@ -61,6 +69,11 @@ struct Ctx {
     std::unique_lock<std::mutex>* vm_lock = nullptr;  // this thread's hold on the VM lock
     std::vector<void*> tls;               // Tls values of this thread (GC roots)
     bool interrupted = false;             // unwinding because of an interrupt (not catchable)
+    // The native being called (set before every native call): a native bound with data (host
+    // natives and callbacks of the embedding API) reads its FunctionCode::native_data here, since
+    // the native calling convention carries no userdata.
+    FunctionCode* native_callee = nullptr;
+    HeldException* held_exception = nullptr;  // set while a host callback runs on this thread
 };
 
 }  // namespace hlffi::rt

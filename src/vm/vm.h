@@ -66,10 +66,14 @@ public:
         int32_t track_thread = 15;        // HashLink starts every thread with all four kinds
     } gc_control;
 
-    // Natives the host registered for lib@name before loading.
+    // Natives the host registered for lib@name before loading. `data` becomes the bound
+    // FunctionCode's native_data; `check` (optional) vets the program's declaration of the native:
+    // "" when it fits, else the reason (the load then fails naming lib@name).
     struct HostNative {
         std::string lib, name;
         rt::NativeDef def;
+        void* data = nullptr;
+        std::string (*check)(const void* data, const rt::HType* declared) = nullptr;
     };
     std::vector<HostNative> host_natives;
 
