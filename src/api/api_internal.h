@@ -19,26 +19,43 @@ namespace hlffi::api {
 constexpr uint32_t kLiveValue = 0x484C5621u;   // "HLV!": handed out
 constexpr uint32_t kFreedValue = 0x66726565u;  // "free": back in the pool
 
-// A host callback registered with hlffi_register_callback(_typed) (src/api/callbacks.cpp).
+// A host callback registered with hlffi_register_callback(_typed) (src/api/callbacks.cpp). Haxe
+// calls it as a closure (has_value 0) over `code`, a native FunctionCode whose native_data is this
+// record: the trampoline finds the record through Ctx::native_callee. Records have stable
+// addresses (owned by unique_ptr) and outlive every closure made from them: an unregistered or
+// replaced record is kept (retired) until the program whose closures may use it is closed.
 struct Callback {
+    hlffi_vm* vm = nullptr;
     std::string name;
+    std::string label;                      // "callback NAME", for messages
     hlffi_native_func fn = nullptr;
     int nargs = 0;
-    std::vector<hlffi_arg_type> arg_types;  // empty: all Dynamic
+    std::vector<hlffi_arg_type> arg_types;  // typed form: one per argument
     hlffi_arg_type return_type = HLFFI_ARG_DYNAMIC;
     bool typed = false;
     bool unregistered = false;
-    // Per loaded program: the native function Haxe calls and the closure handed out.
+    // The native function Haxe calls; its type belongs to the program of `generation` (0: none
+    // built yet) and is rebuilt on the first hlffi_get_callback after each load.
     uint64_t generation = 0;
-    rt::FunctionCode* code = nullptr;
-    rt::VClosure* closure = nullptr;
+    std::unique_ptr<rt::FunctionCode> code;
 };
 
-// A native registered with hlffi_register_native (src/api/natives.cpp).
+// A native registered with hlffi_register_native (src/api/natives.cpp); it is the native_data of
+// the FunctionCode bound to lib@name (stable address: hlffi_vm::natives is a deque).
 struct HostNativeReg {
-    std::string lib, name, signature;
+    hlffi_vm* vm = nullptr;
+    std::string lib, name, signature;   // signature "" when none was given
     hlffi_native_func fn = nullptr;
+    std::string label;                  // "lib@name", for messages
 };
+
+// Calls a host function from Haxe (the trampolines of callbacks and host natives,
+// src/api/host_calls.cpp): args are the slots of function type `ft`'s parameters; each reaches fn
+// as a value handle of its type, freed afterwards; fn's result is converted to ft's result type
+// and freed. An error raises a Haxe exception (`label` names the function in its message); an
+// exception that a nested call left uncaught inside fn is rethrown unless the host cleared it.
+rt::Slot call_host_function(rt::Ctx& c, hlffi_vm* vm, hlffi_native_func fn, const rt::HType* ft, const rt::Slot* args,
+                            std::string_view label);
 
 // The values a VM handed out: allocated in chunks, recycled through a free list, linked while
 // live so that every collection marks them.
@@ -116,8 +133,9 @@ struct hlffi_vm {
     std::string scratch;                     // strings handed out until the next call
     hlffi::api::ValuePool values;
     hlffi::api::TypeIndex types;
-    std::unordered_map<std::string, hlffi::api::Callback> callbacks;
-    std::vector<hlffi::api::HostNativeReg> natives;
+    std::unordered_map<std::string, std::unique_ptr<hlffi::api::Callback>> callbacks;
+    std::vector<std::unique_ptr<hlffi::api::Callback>> retired_callbacks;  // unregistered/replaced
+    std::deque<hlffi::api::HostNativeReg> natives;
     std::vector<hlffi_cached_call*> cached;  // freed with the VM
     void* user_data = nullptr;               // hlffi_set_user_data (src/api/user_data.cpp)
 };
