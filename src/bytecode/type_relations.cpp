@@ -1,4 +1,5 @@
-// bytecode layer: static type relations (spec/runtime.md §2.3). Types may refer to themselves
+// bytecode layer: static type relations (spec/runtime.md §2.3), as far as memory safety needs
+// them (plain values of any kind are interchangeable). Types may refer to themselves
 // (directly or through virtual/fun members), so every comparison is bounded in depth and steps and
 // treats a pair already under comparison as related (the usual rule for recursive types).
 #include "bytecode/type_relations.h"
@@ -35,6 +36,8 @@ bool is_integer_kind(TypeKind k) {
 bool is_float_kind(TypeKind k) { return k == TypeKind::F32 || k == TypeKind::F64; }
 
 bool is_pointer_kind(TypeKind k) { return k >= TypeKind::Bytes && k != TypeKind::Guid; }
+
+bool is_plain_kind(TypeKind k) { return is_value_kind(k) || k == TypeKind::Guid; }
 
 bool is_dynamic_kind(TypeKind k) {
     switch (k) {
@@ -185,6 +188,11 @@ bool TypeRelations::store_rec(int32_t v, int32_t p, Budget& bud, int depth) cons
     const TypeDecl& x = type(v);
     const TypeDecl& y = type(p);
     if (y.kind == TypeKind::Void) return true;
+    // Plain values are bits in 8-byte slots (fields and cells are read and written at their own
+    // width): a value of another plain kind, or a void register's bits, gives a wrong number but
+    // never a wrong address. Only pointers must fit the place they go to.
+    if (is_plain_kind(y.kind) && (is_plain_kind(x.kind) || x.kind == TypeKind::Void)) return true;
+    // Dynamic places are read through the value's type header.
     if (y.kind == TypeKind::Dyn) return is_dynamic_kind(x.kind);
     if (x.kind != y.kind) return false;
     switch (x.kind) {

@@ -18,6 +18,7 @@ bool is_value_kind(TypeKind k);    // ui8 ui16 i32 i64 f32 f64 bool (stored unbo
 bool is_integer_kind(TypeKind k);  // ui8 ui16 i32 i64
 bool is_float_kind(TypeKind k);    // f32 f64
 bool is_pointer_kind(TypeKind k);  // HashLink hl_is_ptr: bytes and up, except guid
+bool is_plain_kind(TypeKind k);    // value kinds and guid: bits in a slot, never dereferenced
 bool is_dynamic_kind(TypeKind k);  // values that carry their runtime type (hl_is_dynamic)
 
 class TypeRelations {
@@ -42,7 +43,8 @@ public:
     // hl_same_type (spec/runtime.md §2.3).
     bool same_type(int32_t a, int32_t b) const;
     // "A value of static type `value` may be stored in a place of type `place`": safe_cast of
-    // runtime.md §2.3, plus any value into a void place (discarded).
+    // runtime.md §2.3 for pointers, any plain value into a plain place, and any value into a
+    // void place (discarded).
     bool storable(int32_t value, int32_t place) const;
     // Same as storable() for a function value whose type is given as parts (closure types derived
     // by dropping a bound first argument).

@@ -1,9 +1,8 @@
 // bytecode layer: the verifier's driver, table checks (types, constants) and per-function
-// structure: operand ranges by role (opcodes.def), jump targets, fall-through, trap nesting.
-// The typing rule of each opcode is in verifier_ops.cpp.
+// structure: operand ranges by role (opcodes.def), jump targets, fall-through. The typing rule
+// of each opcode is in verifier_ops.cpp, which also says what the rules protect (T1-T4).
 #include "bytecode/verifier.h"
 
-#include <optional>
 #include <vector>
 
 #include "bytecode/function_names.h"
@@ -29,9 +28,12 @@ bool is_terminator(Opcode op) {
 }
 
 // Object types: bindings and virtual-method slots (spec/bytecode.md §2.4, runtime.md §3.3-3.4).
+// The linker writes each binding's closure into its field of every new instance and fills the
+// virtual tables from the protos; calls then trust both.
 Status check_object_type(const Module& m, const TypeRelations& tr, int32_t t) {
     const TypeDecl& d = m.type(t);
     for (const BindingDecl& b : d.bindings) {
+        // A field past the layout would be written outside the object.
         const FieldDecl* fd = tr.object_field(t, b.field);
         if (fd == nullptr)
             return fail("binding field " + num(b.field) + " out of range (" + num(tr.field_count(t)) + " fields)");
@@ -39,6 +41,7 @@ Status check_object_type(const Module& m, const TypeRelations& tr, int32_t t) {
         if (sig < 0) return fail("binding refers to undefined function " + num(b.findex));
         const TypeDecl& ft = m.type(sig);
         TypeKind fk = m.type(fd->type).kind;
+        // (T1) The closure lands in a field that callers call by the field's type.
         // Same arity: an unbound closure. Otherwise the closure is bound to the new instance.
         // A dynamic field (`__constructor__` of class objects) holds a constructor bound to the
         // class object, not to an instance of the constructor's class; Haxe unbinds it
@@ -59,10 +62,13 @@ Status check_object_type(const Module& m, const TypeRelations& tr, int32_t t) {
         const TypeDecl& ft = m.type(sig);
         if (p.pindex < -1) return fail(what + " has virtual slot " + num(p.pindex));
         if (p.pindex < 0) continue;
-        // Slots are dense in Haxe output; this bound keeps virtual tables small.
+        // The slot indexes the virtual table the linker allocates: slots are dense in Haxe
+        // output, and this bound keeps the tables in proportion to the file.
         if (p.pindex >= tr.proto_count(t))
             return fail(what + " has virtual slot " + num(p.pindex) + " beyond the " + num(tr.proto_count(t)) +
                         " methods of its class chain");
+        // A dispatched call passes the receiver as the first argument, which the method reads
+        // with its declared class's layout.
         if (ft.args.empty() || !tr.storable(t, ft.args[0]))
             return fail(what + " (function " + num(p.findex) + ") does not take its class as first argument");
         // A dispatched override receives the arguments checked against the parent's signature.
@@ -79,7 +85,8 @@ Status check_object_type(const Module& m, const TypeRelations& tr, int32_t t) {
     return {};
 }
 
-// spec/bytecode.md §2.8.
+// spec/bytecode.md §2.8. The linker builds each constant object from these indices (a bad one
+// would read outside a table) and stores the values into the class's fields (T1).
 Status check_constant(const Module& m, const TypeRelations& tr, const ConstantDecl& k) {
     HLFFI_VERIFY_TRY(index_in(k.global, m.globals.size(), "global", "globals"));
     int32_t t = m.globals[static_cast<size_t>(k.global)];
@@ -181,6 +188,8 @@ Status FunctionChecker::check_ranges(const Op& op) {
         }
     };
 
+    // Every index an op names is used by the linker to read a table (registers, constants,
+    // globals, types, functions) or by the interpreter to jump: each must be inside its table.
     if (op.code == Opcode::Asm) return fail("Asm (inline machine code) cannot be run by an interpreter");
     if (op.extra_count > f_.extra.size() || op.extra_begin > f_.extra.size() - op.extra_count)
         return fail("operand list out of range");
@@ -205,62 +214,11 @@ Status FunctionChecker::check_ranges(const Op& op) {
     }
 }
 
-// Trap nesting along every path: each op is reached with one trap depth (traps installed by this
-// frame and not yet removed), EndTrap never removes a trap the frame does not own.
-Status FunctionChecker::check_control_flow() {
-    const size_t nops = f_.ops.size();
-    std::vector<int32_t> depth(nops, -1);
-    std::vector<size_t> work;
-    std::optional<Status> err;
-    auto reach = [&](int64_t at, int32_t d) {
-        if (err || at < 0 || static_cast<size_t>(at) >= nops) return;  // ranges were checked earlier
-        int32_t& cur = depth[static_cast<size_t>(at)];
-        if (cur < 0) {
-            cur = d;
-            work.push_back(static_cast<size_t>(at));
-        } else if (cur != d) {
-            err = fail("op " + num(at) + " is reached with " + num(cur) + " and with " + num(d) + " active traps");
-        }
-    };
-    reach(0, 0);
-    while (!work.empty() && !err) {
-        size_t i = work.back();
-        work.pop_back();
-        op_index_ = static_cast<int64_t>(i);
-        const Op& op = f_.ops[i];
-        int32_t d = depth[i];
-        const OpInfo& info = op_info(op.code);
-        switch (op.code) {
-        case Opcode::Ret: case Opcode::Throw: case Opcode::Rethrow: break;
-        case Opcode::JAlways: reach(jump_target(op.p[0]), d); break;
-        case Opcode::Trap:
-            reach(jump_target(op.p[1]), d);  // the handler runs after the trap is removed
-            reach(op_index_ + 1, d + 1);
-            break;
-        case Opcode::EndTrap:
-            if (d == 0) return fail("EndTrap without an active Trap");
-            reach(op_index_ + 1, d - 1);
-            break;
-        case Opcode::Switch: {
-            const int32_t* offs = f_.args_of(op);
-            for (uint32_t k = 0; k < op.extra_count; k++) reach(jump_target(offs[k]), d);
-            reach(op_index_ + 1, d);
-            break;
-        }
-        default:
-            for (int k = 0; k < 4; k++)
-                if (info.roles[k] == OperandRole::Jump) reach(jump_target(op.p[k]), d);
-            reach(op_index_ + 1, d);
-            break;
-        }
-    }
-    if (err) return *err;
-    return {};
-}
-
 Status FunctionChecker::run() {
     op_index_ = -1;
     if (f_.ops.empty()) return fail("has no ops");
+    // (T1) Callers store the arguments by the function type; the body reads them by the
+    // registers' types.
     for (size_t i = 0; i < ftype_.args.size(); i++) {
         int32_t r = static_cast<int32_t>(i);
         if (!tr_.storable(ftype_.args[i], rt(r)))
@@ -272,10 +230,14 @@ Status FunctionChecker::run() {
         HLFFI_VERIFY_TRY(check_ranges(f_.ops[i]));
         HLFFI_VERIFY_TRY(check_types(f_.ops[i]));
     }
+    // The interpreter runs op after op without a bound check: the last op must not fall
+    // through past the code (jumps cannot reach the end either, check_ranges).
     op_index_ = static_cast<int64_t>(f_.ops.size()) - 1;
     if (!is_terminator(f_.ops.back().code))
         return fail(std::string(op_info(f_.ops.back().code).name) + " ends the function: execution can fall off its end");
-    return check_control_flow();
+    // Trap nesting is not checked: the interpreter keeps it safe by itself (EndTrap only removes
+    // traps of its own frame, a returning frame drops the ones it left, the table is bounded).
+    return {};
 }
 
 }  // namespace verifier_detail
@@ -287,6 +249,7 @@ Status verify_module(const Module& m) {
     constexpr int32_t kMaxClassDepth = 256;
     if (tr.max_class_depth() > kMaxClassDepth)
         return fail("class hierarchy deeper than " + num(kMaxClassDepth) + " classes");
+    // Object types first: the per-op rules read virtual slots and fields through them.
     for (size_t i = 0; i < m.types.size(); i++) {
         auto t = static_cast<int32_t>(i);
         TypeKind k = m.types[i].kind;

@@ -23,13 +23,11 @@ public:
 private:
     // verifier.cpp
     Status check_ranges(const Op& op);
-    Status check_control_flow();
     Status reg_in_range(int32_t r) const;
     int64_t jump_target(int32_t offset) const { return op_index_ + 1 + static_cast<int64_t>(offset); }
 
     // verifier_ops.cpp
     Status check_types(const Op& op);
-    Status check_arith(const Op& op);
     Status check_compare(const Op& op);
     Status check_direct_call(const Op& op);
     Status check_method_call(const Op& op);
@@ -48,6 +46,7 @@ private:
     TypeKind rk(int32_t r) const { return m_.type(rt(r)).kind; }
     std::string reg_desc(int32_t r) const;
     Status expect_kind(int32_t r, TypeKind k) const;
+    Status expect_number_dst(int32_t r) const;
     Status expect(int32_t r, bool ok, const char* what) const;
     Status store(int32_t value_type, int32_t place_type, const std::string& what) const;
 

@@ -1,5 +1,21 @@
 // bytecode layer: the typing rule of every opcode (spec/bytecode.md §4), applied after the
 // operand ranges were checked (verifier.cpp). "Store" means TypeRelations::storable.
+//
+// The rules exist for memory safety only: they are what the linker and the interpreter trust
+// without checking at run time. Haxe 4.2.5 output must always pass, so nothing else is ruled.
+// What is trusted:
+//  (T1) a register, field, global, argument, result or enum parameter of a pointer kind holds null
+//       or a value that fits its static type (the layout, type header or native object its users
+//       dereference). Every write into such a place is a Store.
+//  (T2) an op that dereferences a register by its static type (fields, methods, closures, arrays,
+//       enums, dynamic access, type descriptors) finds that kind in it.
+//  (T3) plain values (ui8..f64, bool) are bits in 8-byte slots: reading any register's bits as a
+//       number is harmless, so operands that are only read as numbers are not ruled, and an op
+//       that produces a number only needs a destination that is not a pointer.
+//  (T4) calls pass exactly as many arguments as the callee reads.
+// What the interpreter checks itself instead: null receivers, array bounds, element widths and
+// element types, the constructor of an enum value before EnumField, the runtime type behind
+// UnsafeCast, a class's __compare being called with a dynamic value, trap nesting.
 #include <span>
 
 #include "bytecode/verifier_internal.h"
@@ -10,7 +26,8 @@ namespace {
 
 std::string num(int64_t v) { return std::to_string(v); }
 
-bool is_numeric(TypeKind k) { return is_integer_kind(k) || is_float_kind(k); }
+// Kinds whose registers hold a pointer (to a layout, a header, a native object).
+bool holds_pointer(TypeKind k) { return is_pointer_kind(k); }
 
 }  // namespace
 
@@ -28,6 +45,12 @@ Status FunctionChecker::expect_kind(int32_t r, TypeKind k) const {
     return {};
 }
 
+// (T1/T3) The op writes a plain number into `r`: a pointer register would later be dereferenced.
+Status FunctionChecker::expect_number_dst(int32_t r) const {
+    if (holds_pointer(rk(r))) return fail(reg_desc(r) + " holds a pointer and cannot receive a plain value");
+    return {};
+}
+
 Status FunctionChecker::store(int32_t value_type, int32_t place_type, const std::string& what) const {
     if (!tr_.storable(value_type, place_type))
         return fail("cannot store " + tr_.describe(value_type) + " into " + what + " of type " + tr_.describe(place_type));
@@ -35,6 +58,9 @@ Status FunctionChecker::store(int32_t value_type, int32_t place_type, const std:
 }
 
 // The type of field `field` of register `obj_reg`'s static type (spec/bytecode.md §4.5).
+// (T2) The linker resolves the field to an offset of that layout (objects, structs) or a slot of
+// that virtual: a register of another kind has no such layout, an index past the fields would
+// read outside the object.
 Status FunctionChecker::field_type(int32_t obj_reg, int32_t field, int32_t& out) const {
     int32_t t = rt(obj_reg);
     const TypeDecl& d = m_.type(t);
@@ -57,6 +83,7 @@ Status FunctionChecker::field_type(int32_t obj_reg, int32_t field, int32_t& out)
 }
 
 // The function type of virtual slot `slot` of class `obj_type` (spec/bytecode.md §4.3, §4.4).
+// (T2) The slot indexes the class's virtual table; the receiver is passed as the first argument.
 Status FunctionChecker::method_type(int32_t obj_type, int32_t slot, int32_t& out) const {
     const ProtoDecl* p = tr_.proto_in_slot(obj_type, slot);
     if (p == nullptr) return fail("no method in virtual slot " + num(slot) + " of " + tr_.describe(obj_type));
@@ -66,6 +93,8 @@ Status FunctionChecker::method_type(int32_t obj_type, int32_t slot, int32_t& out
     return {};
 }
 
+// (T4) The callee reads its declared arguments (a native dereferences its pointer arguments), and
+// the interpreter copies exactly the given count into the callee's registers. (T1) each argument.
 Status FunctionChecker::check_args(const int32_t* regs, size_t n, const std::vector<int32_t>& params, size_t first) {
     if (params.size() < first || params.size() - first != n)
         return fail(num(static_cast<int64_t>(n)) + " arguments given, callee takes " +
@@ -75,59 +104,29 @@ Status FunctionChecker::check_args(const int32_t* regs, size_t n, const std::vec
     return {};
 }
 
+// (T1) The callee's result lands in dst.
 Status FunctionChecker::check_fun_result(int32_t ret, int32_t dst) {
     return store(ret, rt(dst), "result register " + num(dst));
 }
 
-Status FunctionChecker::check_arith(const Op& op) {
-    const int32_t dst = op.p[0];
-    const TypeKind k = rk(dst);
-    const bool unary = op.code == Opcode::Neg;
-    bool int_only = false;
-    switch (op.code) {
-    case Opcode::UDiv: case Opcode::UMod: case Opcode::Shl: case Opcode::SShr: case Opcode::UShr:
-    case Opcode::And: case Opcode::Or: case Opcode::Xor: int_only = true; break;
-    default: break;
-    }
-    HLFFI_VERIFY_TRY(expect(dst, int_only ? is_integer_kind(k) : is_numeric(k), int_only ? "an integer" : "numeric"));
-    for (int i = 1; i <= (unary ? 1 : 2); i++)
-        if (rk(op.p[i]) != k) return fail(reg_desc(op.p[i]) + " should be " + type_kind_name(k) + " like " + reg_desc(dst));
-    return {};
-}
-
-// spec/bytecode.md §4.6: which pairs of static types each comparison accepts.
+// spec/bytecode.md §4.6. Only the two comparisons that dereference their operands by a static
+// promise are ruled; every other pair is compared without trusting more than the slots
+// (interp/slow_paths.cpp compare_jump): pointers by identity or address, null<T> boxes by their
+// 8-byte payload, plain values as numbers, and a class's __compare is called only when the other
+// operand carries a type header (checked there at run time). Objects of unrelated classes are
+// therefore simply different.
 Status FunctionChecker::check_compare(const Op& op) {
     const int32_t a = op.p[0], b = op.p[1];
     const TypeKind ka = rk(a), kb = rk(b);
-    const bool equality = op.code == Opcode::JEq || op.code == Opcode::JNotEq;
     auto mismatch = [&]() { return fail("cannot compare " + reg_desc(a) + " with " + reg_desc(b)); };
     auto dynlike = [](TypeKind k) { return k == TypeKind::Dyn || k == TypeKind::Fun; };
-    if (dynlike(ka) || dynlike(kb)) {
-        // hl_dyn_compare: both sides must be values with a type header.
-        if (!is_dynamic_kind(ka) || !is_dynamic_kind(kb)) return mismatch();
-        return {};
-    }
-    if (op.code == Opcode::JNotLt || op.code == Opcode::JNotGte) {
-        if (!is_float_kind(ka) || ka != kb) return fail("JNotLt/JNotGte need two float registers, not " + reg_desc(a) + " and " + reg_desc(b));
-        return {};
-    }
-    if (equality && (ka == TypeKind::Obj || ka == TypeKind::Virtual) && (kb == TypeKind::Obj || kb == TypeKind::Virtual)) {
-        if (ka == TypeKind::Obj && kb == TypeKind::Obj && !tr_.storable(rt(a), rt(b)) && !tr_.storable(rt(b), rt(a)))
-            return mismatch();  // a class's __compare receives the other operand
-        return {};
-    }
-    if (ka != kb) return mismatch();
-    switch (ka) {
-    case TypeKind::Obj: case TypeKind::Struct:
-        if (!tr_.storable(rt(a), rt(b)) && !tr_.storable(rt(b), rt(a))) return mismatch();
-        return {};
-    case TypeKind::Null:
-        // Boxed payloads are compared with the inner type's width.
-        if (!tr_.same_type(rt(a), rt(b))) return mismatch();
-        return {};
-    case TypeKind::Void: return mismatch();
-    default: return {};
-    }
+    // hl_dyn_compare reads both operands' type headers: a plain value or a raw pointer (bytes,
+    // abstract, type...) would be dereferenced as a dynamic value.
+    if ((dynlike(ka) || dynlike(kb)) && (!is_dynamic_kind(ka) || !is_dynamic_kind(kb))) return mismatch();
+    // Type registers are compared as type descriptors (hl_same_type reads both): the other side
+    // must be a type descriptor too.
+    if ((ka == TypeKind::Type) != (kb == TypeKind::Type)) return mismatch();
+    return {};
 }
 
 Status FunctionChecker::check_direct_call(const Op& op) {
@@ -141,6 +140,7 @@ Status FunctionChecker::check_method_call(const Op& op) {
     const size_t n = op.extra_count;
     const int32_t slot = op.p[1];
     if (op.code == Opcode::CallThis) {
+        // (T2) register 0's class supplies the virtual table.
         if (f_.regs.empty()) return fail("CallThis in a function without registers");
         HLFFI_VERIFY_TRY(expect_kind(0, TypeKind::Obj));
         int32_t sig = -1;
@@ -153,6 +153,8 @@ Status FunctionChecker::check_method_call(const Op& op) {
     const int32_t obj = args[0];
     const TypeDecl& ot = m_.type(rt(obj));
     if (ot.kind == TypeKind::Obj) {
+        // (T2) the receiver's class supplies the virtual table; an override accepts what its
+        // parent's signature accepts (checked with the class, verifier.cpp).
         int32_t sig = -1;
         HLFFI_VERIFY_TRY(method_type(rt(obj), slot, sig));
         const TypeDecl& st = m_.type(sig);
@@ -160,7 +162,8 @@ Status FunctionChecker::check_method_call(const Op& op) {
         return check_fun_result(st.ret, op.p[0]);
     }
     if (ot.kind == TypeKind::Virtual) {
-        // The slot is a field of the virtual; its method type excludes the receiver.
+        // (T2) The slot is a field of the virtual (its table of slots); the method type excludes
+        // the receiver.
         if (slot < 0 || static_cast<size_t>(slot) >= ot.fields.size())
             return fail("method field " + num(slot) + " out of range for " + reg_desc(obj) + ", which has " +
                         num(static_cast<int64_t>(ot.fields.size())) + " fields");
@@ -171,6 +174,7 @@ Status FunctionChecker::check_method_call(const Op& op) {
         HLFFI_VERIFY_TRY(check_args(args + 1, n - 1, st.args, 0));
         return check_fun_result(st.ret, op.p[0]);
     }
+    // (T2) Any other receiver would be read as a virtual.
     return fail(reg_desc(obj) + " has no methods");
 }
 
@@ -178,16 +182,20 @@ Status FunctionChecker::check_closure_call(const Op& op) {
     const int32_t cl = op.p[1];
     const int32_t* args = f_.args_of(op);
     if (rk(cl) == TypeKind::Fun) {
+        // (T2) read as a closure; (T1, T4) its function receives the arguments its type declares.
         const TypeDecl& st = m_.type(rt(cl));
         HLFFI_VERIFY_TRY(check_args(args, op.extra_count, st.args, 0));
         return check_fun_result(st.ret, op.p[0]);
     }
     if (rk(cl) == TypeKind::Dyn) {
-        // hl_dyn_call: arguments are passed as dynamic values; the result is cast to dst's type.
+        // hl_dyn_call: the value's header is checked at run time and the result is converted to
+        // dst's type; the arguments are handed over as dynamic values, so each must carry a
+        // type header (a plain value would be dereferenced).
         for (uint32_t i = 0; i < op.extra_count; i++)
             HLFFI_VERIFY_TRY(expect(args[i], is_dynamic_kind(rk(args[i])), "of a dynamic kind (dynamic call argument)"));
         return {};
     }
+    // (T2) Anything else would be read as a closure.
     return fail(reg_desc(cl) + " is not callable");
 }
 
@@ -216,10 +224,14 @@ Status FunctionChecker::check_field(const Op& op) {
 Status FunctionChecker::check_enum(const Op& op) {
     const int32_t e = op.code == Opcode::SetEnumField ? op.p[0] : op.code == Opcode::EnumField ? op.p[1] : op.p[0];
     if (op.code == Opcode::EnumIndex) {
-        HLFFI_VERIFY_TRY(expect_kind(op.p[0], TypeKind::I32));
-        // Type.enumIndex applies it to a dynamic: the interpreter must check the runtime kind.
-        return expect(op.p[1], rk(op.p[1]) == TypeKind::Enum || rk(op.p[1]) == TypeKind::Dyn, "an enum or dynamic");
+        HLFFI_VERIFY_TRY(expect_number_dst(op.p[0]));
+        // Type.enumIndex applies it to a dynamic value: the interpreter checks the header of
+        // anything not statically an enum, which needs a value with a header.
+        return expect(op.p[1], is_dynamic_kind(rk(op.p[1])), "an enum or of a dynamic kind");
     }
+    // (T2) The constructor tables (layouts) come from the register's enum type; indices past
+    // them would read outside those tables. Which constructor a value actually has is checked
+    // at run time by EnumField/SetEnumField.
     HLFFI_VERIFY_TRY(expect_kind(e, TypeKind::Enum));
     const auto& ctors = m_.type(rt(e)).constructs;
     const int32_t c = op.code == Opcode::SetEnumField ? 0 : op.code == Opcode::EnumField ? op.p[2] : op.p[1];
@@ -235,6 +247,9 @@ Status FunctionChecker::check_enum(const Op& op) {
     };
     switch (op.code) {
     case Opcode::MakeEnum: {
+        // (T1) each value lands in a parameter of the constructor's layout. The interpreter
+        // stores min(given, declared) values (the rest stay null/0), but a count mismatch is
+        // refused so that every given value is checked against a parameter.
         const int32_t* args = f_.args_of(op);
         if (op.extra_count != params.size())
             return fail(num(op.extra_count) + " values given, constructor " + num(c) + " takes " +
@@ -253,41 +268,34 @@ Status FunctionChecker::check_enum(const Op& op) {
     }
 }
 
-// spec/bytecode.md §4.9: byte buffers with i32 offsets, native arrays with i32 indices.
+// spec/bytecode.md §4.9. Raw memory (bytes + offset) is not bounds-checked, as in HashLink:
+// Haxe's Bytes checks its indices itself; what is ruled is that the base is a bytes pointer and
+// that a number is not written into a pointer register. Native arrays are checked at run time
+// (bounds, element width, element type).
 Status FunctionChecker::check_memory(const Op& op) {
-    auto mem_kind = [](TypeKind k) {
-        return k == TypeKind::I32 || k == TypeKind::I64 || k == TypeKind::F32 || k == TypeKind::F64;
-    };
     switch (op.code) {
-    case Opcode::GetI8: case Opcode::GetI16:
-        HLFFI_VERIFY_TRY(expect_kind(op.p[0], TypeKind::I32));
-        HLFFI_VERIFY_TRY(expect_kind(op.p[1], TypeKind::Bytes));
-        return expect_kind(op.p[2], TypeKind::I32);
-    case Opcode::GetMem:
-        HLFFI_VERIFY_TRY(expect(op.p[0], mem_kind(rk(op.p[0])), "i32, i64, f32 or f64"));
-        HLFFI_VERIFY_TRY(expect_kind(op.p[1], TypeKind::Bytes));
-        return expect_kind(op.p[2], TypeKind::I32);
+    case Opcode::GetI8: case Opcode::GetI16: case Opcode::GetMem:
+        HLFFI_VERIFY_TRY(expect_number_dst(op.p[0]));
+        return expect_kind(op.p[1], TypeKind::Bytes);
     case Opcode::SetI8: case Opcode::SetI16: case Opcode::SetMem:
-        HLFFI_VERIFY_TRY(expect_kind(op.p[0], TypeKind::Bytes));
-        HLFFI_VERIFY_TRY(expect_kind(op.p[1], TypeKind::I32));
-        if (op.code == Opcode::SetMem) return expect(op.p[2], mem_kind(rk(op.p[2])), "i32, i64, f32 or f64");
-        return expect_kind(op.p[2], TypeKind::I32);
+        return expect_kind(op.p[0], TypeKind::Bytes);
     case Opcode::GetArray:
-        HLFFI_VERIFY_TRY(expect(op.p[0], rk(op.p[0]) != TypeKind::Void, "a value (array element)"));
-        HLFFI_VERIFY_TRY(expect_kind(op.p[1], TypeKind::Array));
-        return expect_kind(op.p[2], TypeKind::I32);
+        // (T2) read as an array header. The element's width and type are checked against the
+        // array's element type when it runs (interp.cpp array_get, slow_paths.cpp).
+        return expect_kind(op.p[1], TypeKind::Array);
     case Opcode::SetArray:
-        HLFFI_VERIFY_TRY(expect_kind(op.p[0], TypeKind::Array));
-        HLFFI_VERIFY_TRY(expect_kind(op.p[1], TypeKind::I32));
-        return expect(op.p[2], rk(op.p[2]) != TypeKind::Void, "a value (array element)");
+        return expect_kind(op.p[0], TypeKind::Array);
     case Opcode::ArraySize:
-        HLFFI_VERIFY_TRY(expect_kind(op.p[0], TypeKind::I32));
+        HLFFI_VERIFY_TRY(expect_number_dst(op.p[0]));
         return expect_kind(op.p[1], TypeKind::Array);
     default: return {};
     }
 }
 
-// spec/bytecode.md §4.11: a ref<T> always points at storage of exactly T.
+// spec/bytecode.md §4.11. A ref<T> points at storage of T: a register (ORef), an array's
+// elements (ORefData) or past them (ORefOffset). What it points at beyond a register is raw
+// memory, not checked (as bytes are); what is ruled keeps registers and the values moved through
+// refs within (T1).
 Status FunctionChecker::check_ref(const Op& op) {
     auto ref_param = [&](int32_t r, int32_t& out) -> Status {
         HLFFI_VERIFY_TRY(expect_kind(r, TypeKind::Ref));
@@ -296,11 +304,16 @@ Status FunctionChecker::check_ref(const Op& op) {
     };
     int32_t t = -1;
     switch (op.code) {
-    case Opcode::Ref:
+    case Opcode::Ref: {
+        // Setref through the ref writes a T into the register, Unref reads the register as a T:
+        // for pointers both directions need the same type. Plain registers are 8-byte slots, so
+        // any plain T fits any plain register.
         HLFFI_VERIFY_TRY(ref_param(op.p[0], t));
-        if (!tr_.same_type(t, rt(op.p[1])))
+        bool plain = !holds_pointer(m_.type(t).kind) && !holds_pointer(rk(op.p[1]));
+        if (!plain && !tr_.same_type(t, rt(op.p[1])))
             return fail(reg_desc(op.p[0]) + " cannot point at " + reg_desc(op.p[1]));
         return {};
+    }
     case Opcode::Unref:
         HLFFI_VERIFY_TRY(ref_param(op.p[1], t));
         return store(t, rt(op.p[0]), "register " + num(op.p[0]));
@@ -309,43 +322,47 @@ Status FunctionChecker::check_ref(const Op& op) {
         return store(rt(op.p[1]), t, "the referenced value");
     case Opcode::RefData:
         HLFFI_VERIFY_TRY(ref_param(op.p[0], t));
-        return expect_kind(op.p[1], TypeKind::Array);
+        return expect_kind(op.p[1], TypeKind::Array);  // (T2) read as an array header
     case Opcode::RefOffset:
+        // The result points into the same storage as its source, so it has the source's type.
         HLFFI_VERIFY_TRY(ref_param(op.p[0], t));
         if (!tr_.same_type(rt(op.p[0]), rt(op.p[1]))) return fail(reg_desc(op.p[1]) + " should be " + tr_.describe(rt(op.p[0])));
-        return expect_kind(op.p[2], TypeKind::I32);
+        return {};
     default: return {};
     }
 }
 
 Status FunctionChecker::check_types(const Op& op) {
     const int32_t* p = op.p;
-    auto is_ptr = [&](int32_t r) { return is_pointer_kind(rk(r)); };
     switch (op.code) {
+    // (T1) Every move of a value into a register.
     case Opcode::Mov: return store(rt(p[1]), rt(p[0]), "register " + num(p[0]));
-    case Opcode::Int: return expect(p[0], is_integer_kind(rk(p[0])), "an integer");
-    case Opcode::Float: return expect(p[0], is_float_kind(rk(p[0])), "a float");
-    case Opcode::Bool: return expect_kind(p[0], TypeKind::Bool);
+    // (T3) Constants that are numbers.
+    case Opcode::Int: case Opcode::Float: case Opcode::Bool: return expect_number_dst(p[0]);
+    // (T1) A raw byte pointer: in a register of another pointer kind it would be read as that
+    // kind's layout or header.
     case Opcode::Bytes: case Opcode::String: return expect_kind(p[0], TypeKind::Bytes);
-    case Opcode::Null: return expect(p[0], is_ptr(p[0]), "nullable");
+    // Null (all bits 0) is a valid content of every register: no rule.
+    case Opcode::Null: return {};
+    // (T3) The linker picks the arithmetic by the destination's kind and writes a number there;
+    // the operands are only read as bits.
     case Opcode::Add: case Opcode::Sub: case Opcode::Mul: case Opcode::SDiv: case Opcode::UDiv:
     case Opcode::SMod: case Opcode::UMod: case Opcode::Shl: case Opcode::SShr: case Opcode::UShr:
-    case Opcode::And: case Opcode::Or: case Opcode::Xor: case Opcode::Neg:
-        return check_arith(op);
-    case Opcode::Not:
-        HLFFI_VERIFY_TRY(expect_kind(p[0], TypeKind::Bool));
-        return expect_kind(p[1], TypeKind::Bool);
-    case Opcode::Incr: case Opcode::Decr: return expect(p[0], is_integer_kind(rk(p[0])), "an integer");
+    case Opcode::And: case Opcode::Or: case Opcode::Xor: case Opcode::Neg: case Opcode::Not:
+    case Opcode::Incr: case Opcode::Decr:
+        return expect_number_dst(p[0]);
     case Opcode::Call0: case Opcode::Call1: case Opcode::Call2: case Opcode::Call3: case Opcode::Call4:
     case Opcode::CallN:
         return check_direct_call(op);
     case Opcode::CallMethod: case Opcode::CallThis: return check_method_call(op);
     case Opcode::CallClosure: return check_closure_call(op);
+    // (T1) A closure value: its callers pass arguments by the register's fun type.
     case Opcode::StaticClosure: return store(m_.signature_of(p[1]), rt(p[0]), "register " + num(p[0]));
     case Opcode::InstanceClosure: {
         const TypeDecl& st = m_.type(m_.signature_of(p[1]));
         if (st.args.empty()) return fail("function " + num(p[1]) + " takes no argument to bind");
-        // A closure's bound value is one pointer (spec/runtime.md §8.1).
+        // A closure's bound value is one pointer (spec/runtime.md §8.1), kept as the function's
+        // first argument: it must fit that argument (T1).
         if (!is_pointer_kind(m_.type(st.args[0]).kind))
             return fail("function " + num(p[1]) + " has a first argument of type " + tr_.describe(st.args[0]) +
                         ", which cannot be bound");
@@ -355,6 +372,7 @@ Status FunctionChecker::check_types(const Op& op) {
         return {};
     }
     case Opcode::VirtualClosure: {
+        // (T2) the object's virtual table supplies the method; (T1) the closure's type.
         HLFFI_VERIFY_TRY(expect_kind(p[1], TypeKind::Obj));
         int32_t sig = -1;
         HLFFI_VERIFY_TRY(method_type(rt(p[1]), p[2], sig));
@@ -363,85 +381,102 @@ Status FunctionChecker::check_types(const Op& op) {
             return fail("the closure of slot " + num(p[2]) + " does not fit " + reg_desc(p[0]));
         return {};
     }
+    // (T1) Globals are places like registers.
     case Opcode::GetGlobal: return store(m_.globals[static_cast<size_t>(p[1])], rt(p[0]), "register " + num(p[0]));
     case Opcode::SetGlobal: return store(rt(p[1]), m_.globals[static_cast<size_t>(p[0])], "global " + num(p[0]));
     case Opcode::Field: case Opcode::SetField: case Opcode::GetThis: case Opcode::SetThis: return check_field(op);
     case Opcode::DynGet: case Opcode::DynSet: {
+        // (T2) hl_dyn_get/set read the object's type header. The value is converted to or from
+        // its register's static type at run time, which covers every kind.
         int32_t obj = op.code == Opcode::DynGet ? p[1] : p[0];
-        int32_t val = op.code == Opcode::DynGet ? p[0] : p[2];
-        HLFFI_VERIFY_TRY(expect(val, rk(val) != TypeKind::Void, "a value"));
         TypeKind k = rk(obj);
         return expect(obj, k == TypeKind::Obj || k == TypeKind::Dyn || k == TypeKind::DynObj || k == TypeKind::Virtual,
                       "an object, dynobj, virtual or dynamic");
     }
-    case Opcode::JTrue: case Opcode::JFalse: return expect_kind(p[0], TypeKind::Bool);
-    case Opcode::JNull: case Opcode::JNotNull: return expect(p[0], is_ptr(p[0]), "nullable");
+    // Tests of a register's bits (JTrue/JFalse/JNull/JNotNull) and jumps: no rule.
+    case Opcode::JTrue: case Opcode::JFalse: case Opcode::JNull: case Opcode::JNotNull: return {};
     case Opcode::JSLt: case Opcode::JSGte: case Opcode::JSGt: case Opcode::JSLte: case Opcode::JULt:
     case Opcode::JUGte: case Opcode::JNotLt: case Opcode::JNotGte: case Opcode::JEq: case Opcode::JNotEq:
         return check_compare(op);
     case Opcode::ToDyn: {
-        TypeKind k = rk(p[1]);
-        HLFFI_VERIFY_TRY(expect(p[1], k != TypeKind::Void && !is_dynamic_kind(k), "a value that needs boxing"));
+        // The source is boxed by its static type (or, if it already has a header, passed as is).
+        // (T1) A dynamic destination takes any of those. A null<T> destination promises a box
+        // whose payload is a T to the code that unboxes it: a pointer T needs exactly that
+        // type; plain payloads are 8 bytes and any plain T reads them harmlessly.
+        const TypeKind k = rk(p[1]);
+        // make_dyn boxes plain values and the raw pointers it knows (bytes, type, ref,
+        // abstract) and passes values with a header through; a struct, method or packed pointer
+        // has neither, and would reach the dynamic register unboxed.
+        const bool boxable = !holds_pointer(k) || is_dynamic_kind(k) || k == TypeKind::Bytes || k == TypeKind::Type ||
+                             k == TypeKind::Ref || k == TypeKind::Abstract;
+        HLFFI_VERIFY_TRY(expect(p[1], boxable, "a value that can be boxed"));
         if (rk(p[0]) == TypeKind::Dyn) return {};
-        if (rk(p[0]) != TypeKind::Null || !tr_.same_type(m_.type(rt(p[0])).param, rt(p[1])))
-            return fail(reg_desc(p[0]) + " cannot hold a box of " + reg_desc(p[1]));
+        if (rk(p[0]) == TypeKind::Null) {
+            int32_t inner = m_.type(rt(p[0])).param;
+            bool plain = !holds_pointer(m_.type(inner).kind) && !holds_pointer(rk(p[1])) && rk(p[1]) != TypeKind::Void;
+            if (plain || (tr_.same_type(inner, rt(p[1])) && !is_dynamic_kind(rk(p[1])))) return {};
+        }
+        return fail(reg_desc(p[0]) + " cannot hold a box of " + reg_desc(p[1]));
+    }
+    // (T3) Numeric conversions write numbers; their sources are read as bits.
+    case Opcode::ToSFloat: case Opcode::ToUFloat: case Opcode::ToInt: return expect_number_dst(p[0]);
+    // Checked at run time (hl_dyn_cast*: every pair of kinds is converted or refused there).
+    case Opcode::SafeCast: return {};
+    case Opcode::UnsafeCast: {
+        // A bit copy. (T1) A plain value never becomes a pointer, nor a pointer a number (not
+        // unsafe, but never meaningful). Into a kind with a header (objects, enums, virtuals,
+        // arrays, closures, dynamic, null<T>) the value's runtime type is checked when it runs
+        // (link_code.cpp needs_cast_check). Into a raw pointer kind (bytes, type, ref,
+        // abstract, struct...) there is no header to check: only the same type is accepted.
+        // Haxe only emits it between kinds with a header (genhl's hl-check rule).
+        const bool pd = holds_pointer(rk(p[0])), ps = holds_pointer(rk(p[1]));
+        if (pd != ps) return fail("cannot reinterpret " + reg_desc(p[1]) + " as " + reg_desc(p[0]));
+        if (pd && !is_dynamic_kind(rk(p[0])) && !tr_.same_type(rt(p[0]), rt(p[1])))
+            return fail("cannot reinterpret " + reg_desc(p[1]) + " as " + reg_desc(p[0]) + " (no type header to check)");
         return {};
     }
-    case Opcode::ToSFloat: case Opcode::ToUFloat:
-        HLFFI_VERIFY_TRY(expect(p[0], is_float_kind(rk(p[0])), "a float"));
-        return expect(p[1], is_numeric(rk(p[1])), "numeric");
-    case Opcode::ToInt:
-        HLFFI_VERIFY_TRY(expect(p[0], is_integer_kind(rk(p[0])), "an integer"));
-        return expect(p[1], is_numeric(rk(p[1])), "numeric");
-    case Opcode::SafeCast:
-        // Checked at run time (hl_dyn_cast*); a void register has no value to convert.
-        HLFFI_VERIFY_TRY(expect(p[0], rk(p[0]) != TypeKind::Void, "a value"));
-        return expect(p[1], rk(p[1]) != TypeKind::Void, "a value");
-    case Opcode::UnsafeCast:
-        // A bit copy: never between a pointer and a plain value, nor between value widths.
-        if (is_ptr(p[0]) != is_ptr(p[1]) || (!is_ptr(p[0]) && rk(p[0]) != rk(p[1])))
-            return fail("cannot reinterpret " + reg_desc(p[1]) + " as " + reg_desc(p[0]));
-        return {};
     case Opcode::ToVirtual: {
+        // (T1) the result is a virtual built for dst's type; (T2) the source is read through
+        // its type header (objects, dynobjs, virtuals).
         HLFFI_VERIFY_TRY(expect_kind(p[0], TypeKind::Virtual));
         TypeKind k = rk(p[1]);
         return expect(p[1], k == TypeKind::Obj || k == TypeKind::DynObj || k == TypeKind::Dyn || k == TypeKind::Virtual,
                       "an object, dynobj, virtual or dynamic");
     }
+    // (T1) The result lands in the caller's register of the function's return type.
     case Opcode::Ret:
         if (m_.type(ftype_.ret).kind == TypeKind::Void) return {};
         return store(rt(p[0]), ftype_.ret, "the return value");
+    // (T1) The exception value reaches a trap's dynamic register and the uncaught-exception report,
+    // which read its type header.
     case Opcode::Throw: case Opcode::Rethrow: return expect(p[0], is_dynamic_kind(rk(p[0])), "of a dynamic kind");
-    case Opcode::Switch: return expect_kind(p[0], TypeKind::I32);
-    case Opcode::NullCheck: return expect(p[0], is_ptr(p[0]), "nullable");
-    case Opcode::Trap: return expect_kind(p[0], TypeKind::Dyn);  // receives the exception value
+    // The index is read as a 32-bit number and bounds-checked; NullCheck reads bits: no rule.
+    case Opcode::Switch: case Opcode::NullCheck: return {};
+    // (T1) The handler's register receives the exception value, whatever its type.
+    case Opcode::Trap: return expect_kind(p[0], TypeKind::Dyn);
     case Opcode::GetI8: case Opcode::GetI16: case Opcode::GetMem: case Opcode::GetArray: case Opcode::SetI8:
     case Opcode::SetI16: case Opcode::SetMem: case Opcode::SetArray: case Opcode::ArraySize:
         return check_memory(op);
-    case Opcode::New: {
-        TypeKind k = rk(p[0]);
-        return expect(p[0], k == TypeKind::Obj || k == TypeKind::Struct || k == TypeKind::DynObj || k == TypeKind::Virtual,
-                      "an object, struct, dynobj or virtual");
-    }
+    // The interpreter allocates by the register type's kind and refuses other kinds at run time.
+    case Opcode::New: return {};
+    // (T1) The register receives a type descriptor, which is no dynamic value.
     case Opcode::Type: return expect_kind(p[0], TypeKind::Type);
     case Opcode::GetType:
+        // (T1) a descriptor into a type register; (T2) the value's header is read.
         HLFFI_VERIFY_TRY(expect_kind(p[0], TypeKind::Type));
         return expect(p[1], is_dynamic_kind(rk(p[1])), "of a dynamic kind");
     case Opcode::GetTID:
-        HLFFI_VERIFY_TRY(expect_kind(p[0], TypeKind::I32));
+        // (T3) a number; (T2) the descriptor is read (null gives 0).
+        HLFFI_VERIFY_TRY(expect_number_dst(p[0]));
         return expect_kind(p[1], TypeKind::Type);
     case Opcode::Ref: case Opcode::Unref: case Opcode::Setref: case Opcode::RefData: case Opcode::RefOffset:
         return check_ref(op);
     case Opcode::MakeEnum: case Opcode::EnumAlloc: case Opcode::EnumIndex: case Opcode::EnumField:
     case Opcode::SetEnumField:
         return check_enum(op);
-    case Opcode::Prefetch:
-        if (p[1] > 0) {
-            int32_t t = -1;
-            return field_type(p[0], p[1] - 1, t);
-        }
-        return {};
-    default: return {};  // Label, JAlways, EndTrap, Assert, Nop, Catch: nothing typed
+    // Prefetch is a no-op here; Label, JAlways, EndTrap, Assert, Nop, Catch have no operand to
+    // type (the interpreter keeps trap nesting within each frame itself).
+    default: return {};
     }
 }
 

@@ -114,13 +114,9 @@ L_const64:
     regs[A] = static_cast<Slot>(pc->x.i);
     NEXT();
 L_label:
-    if (c.interrupt->load(std::memory_order_relaxed) || c.lock_waiters->load(std::memory_order_relaxed) != 0) {
+    if (c.attention->load(std::memory_order_relaxed) != 0 || c.lock_waiters->load(std::memory_order_relaxed) != 0) {
         SAVE();
-        if (c.interrupt->load(std::memory_order_relaxed)) {
-            slow::interrupt(c);
-            goto exception;
-        }
-        slow::yield_lock(c);
+        if (!slow::attend(c, true)) goto exception;
     }
     NEXT();
 
@@ -230,6 +226,11 @@ push_frame: {
     code = f->code.data();
     pc = code;
     regs = nregs;
+    // Calls are safepoints too: recursion without loops still stops for an interrupt.
+    if (c.attention->load(std::memory_order_relaxed) != 0) {
+        SAVE();
+        if (!slow::attend(c, false)) goto exception;
+    }
     DISPATCH();
 }
 L_call_native: {
@@ -476,9 +477,10 @@ L_assert_:
     NEXT();
 
 L_unsafe_cast_check: {
-    // Fast when the value is null or exactly of the target type; subclasses etc. go slow.
+    // Fast when the value is null or exactly of the target type (read from its header only if
+    // its static type has one, kind = 1); subclasses etc. go slow.
     Slot v = regs[B];
-    if (v == 0 || reinterpret_cast<VDynamic*>(v)->t == pc->x.p) {
+    if (v == 0 || (pc->kind != 0 && reinterpret_cast<VDynamic*>(v)->t == pc->x.p)) {
         regs[A] = v;
         NEXT();
     }
@@ -644,17 +646,23 @@ L_mem_set_32:
 L_mem_set_64:
     store<uint64_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), regs[C]);
     NEXT();
+// Native arrays: the fast paths take a valid index into elements of the register's width whose
+// type is the register's, or plain values on both sides; anything else (errors, pointers of
+// another static type to check) is slow::array_access.
+#define ARRAY_FAST(arr, idx) \
+    ((arr) != nullptr && static_cast<uint32_t>(idx) < static_cast<uint32_t>((arr)->size) && \
+     storage_size((arr)->at) == pc->kind && ((arr)->at == pc->x.p || (pc->y.i == 0 && !is_pointer((arr)->at))))
 L_array_get: {
     auto* arr = reinterpret_cast<VArray*>(regs[B]);
     auto idx = rd<int32_t>(regs, C);
-    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size) ||
-        storage_size(arr->at) != pc->kind) {
+    if (!ARRAY_FAST(arr, idx)) {
         SAVE();
-        raise_message(c, arr == nullptr ? "Null access" : (storage_size(arr->at) != pc->kind ? "Invalid array access" : "Out of bounds"));
-        goto exception;
+        CHECK(slow::array_access(c, regs, *pc));
+        NEXT();
     }
     char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
     switch (pc->kind) {
+    case 0: break;  // elements of a void array have no storage
     case 1: regs[A] = load<uint8_t>(at); break;
     case 2: regs[A] = load<uint16_t>(at); break;
     case 4: regs[A] = load<uint32_t>(at); break;
@@ -665,14 +673,14 @@ L_array_get: {
 L_array_set: {
     auto* arr = reinterpret_cast<VArray*>(regs[A]);
     auto idx = rd<int32_t>(regs, B);
-    if (arr == nullptr || static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size) ||
-        storage_size(arr->at) != pc->kind) {
+    if (!ARRAY_FAST(arr, idx)) {
         SAVE();
-        raise_message(c, arr == nullptr ? "Null access" : (storage_size(arr->at) != pc->kind ? "Invalid array access" : "Out of bounds"));
-        goto exception;
+        CHECK(slow::array_access(c, regs, *pc));
+        NEXT();
     }
     char* at = arr->data<char>() + static_cast<size_t>(idx) * pc->kind;
     switch (pc->kind) {
+    case 0: break;
     case 1: store<uint8_t>(at, static_cast<uint8_t>(regs[C])); break;
     case 2: store<uint16_t>(at, static_cast<uint16_t>(regs[C])); break;
     case 4: store<uint32_t>(at, static_cast<uint32_t>(regs[C])); break;
@@ -700,12 +708,52 @@ L_ref:
     NEXT();
 L_unref:
 L_setref:
-L_enum_field:
-L_set_enum_field:
     NEXT();  // translated to get_*/set_* by the linker
 L_enum_index: {
     OBJ_OR_NULL_ACCESS(B)
     wr<int32_t>(regs, A, reinterpret_cast<VEnum*>(obj)->index);
+    NEXT();
+}
+L_enum_index_checked: {
+    OBJ_OR_NULL_ACCESS(B)
+    if (reinterpret_cast<VDynamic*>(obj)->t->kind != TypeKind::Enum) {
+        SAVE();
+        raise_message(c, "Invalid enum value");
+        goto exception;
+    }
+    wr<int32_t>(regs, A, reinterpret_cast<VEnum*>(obj)->index);
+    NEXT();
+}
+// Parameters of the constructor y.i, which the value must have (its layout ends there).
+#define ENUM_VALUE(reg)                                         \
+    OBJ_OR_NULL_ACCESS(reg)                                     \
+    if (reinterpret_cast<VEnum*>(obj)->index != pc->y.i) {      \
+        SAVE();                                                 \
+        raise_message(c, "Invalid enum field");                 \
+        goto exception;                                         \
+    }
+L_enum_field: {
+    ENUM_VALUE(B)
+    const char* at = obj + pc->x.i;
+    switch (pc->kind) {
+    case 0: break;  // a void parameter has no storage
+    case 1: regs[A] = load<uint8_t>(at); break;
+    case 2: regs[A] = load<uint16_t>(at); break;
+    case 4: regs[A] = load<uint32_t>(at); break;
+    default: regs[A] = load<uint64_t>(at); break;
+    }
+    NEXT();
+}
+L_set_enum_field: {
+    ENUM_VALUE(A)
+    char* at = obj + pc->x.i;
+    switch (pc->kind) {
+    case 0: break;
+    case 1: store<uint8_t>(at, static_cast<uint8_t>(regs[C])); break;
+    case 2: store<uint16_t>(at, static_cast<uint16_t>(regs[C])); break;
+    case 4: store<uint32_t>(at, static_cast<uint32_t>(regs[C])); break;
+    default: store<uint64_t>(at, regs[C]); break;
+    }
     NEXT();
 }
 L_ref_data: {

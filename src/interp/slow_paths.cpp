@@ -189,20 +189,91 @@ bool boxes_equal(VDynamic* a, VDynamic* b, HType* inner) {
     }
 }
 
-// OUnsafeCast check: a value of static type `from` may be used as `to` if its runtime type
-// has the layout `to` promises. Values of non-dynamic kinds carry no type: refused.
+// "A value of type t may be used where `to` is expected" as far as memory safety goes: the
+// runtime's safe_cast (spec/runtime.md §2.3), except that plain values of any kind fit any
+// plain place (they are bits in a slot), also inside function types.
+// Classes are related by their descriptors, not by name (as safe_cast also allows): two
+// classes of one name in a hand-made module may have different layouts.
+bool fits(const HType* t, const HType* to, int depth = 0) {
+    if (t == to) return true;
+    if (!is_pointer(to)) return !is_pointer(t);
+    if (is_pointer(t) != is_pointer(to) || depth > 16) return false;
+    if ((to->kind == TypeKind::Obj || to->kind == TypeKind::Struct) && t->kind == to->kind) {
+        for (const HType* cur = t; cur != nullptr; cur = cur->obj->super)
+            if (cur->obj == to->obj) return true;
+        return false;
+    }
+    if (safe_cast(t, to)) return true;
+    bool fn = (t->kind == TypeKind::Fun || t->kind == TypeKind::Method) && t->kind == to->kind;
+    if (!fn || t->fun->args.size() != to->fun->args.size() || !fits(t->fun->ret, to->fun->ret, depth + 1)) return false;
+    for (size_t i = 0; i < t->fun->args.size(); i++)
+        if (!fits(to->fun->args[i], t->fun->args[i], depth + 1)) return false;
+    return true;
+}
+
+// A non-null pointer `v` of static type `from` may be used as `to` (OUnsafeCast, array elements):
+// the static types prove it, or its runtime type (from its header; a value without a header
+// cannot be checked and is refused) has what `to` promises.
 bool value_fits(VDynamic* v, HType* from, HType* to) {
+    if (fits(from, to)) return true;
     if (!is_dynamic(from)) return false;
     HType* t = v->t;
     switch (to->kind) {
-    case TypeKind::Obj:
-        if (t->kind != TypeKind::Obj) return false;
-        for (HType* cur = t; cur != nullptr; cur = cur->obj->super)
-            if (cur == to) return true;
-        return false;
-    case TypeKind::Enum: return t == to;
-    case TypeKind::Virtual: return t == to || safe_cast(t, to);
-    default: return t->kind == to->kind;
+    case TypeKind::Dyn: return true;
+    // A box whose payload is read as the inner type: plain payloads are 8 bytes, any plain
+    // inner type reads them harmlessly; a pointer payload must be of that type.
+    case TypeKind::Null: return is_pointer(to->param) ? same_type(t, to->param) : !is_pointer(t);
+    case TypeKind::Obj: case TypeKind::Enum: case TypeKind::Virtual: case TypeKind::Array:
+    case TypeKind::DynObj: case TypeKind::Fun:
+        return fits(t, to);
+    default: return false;
+    }
+}
+
+// Plain values of the compare ops the linker did not specialise: ui8/ui16/bool (the JIT compares
+// the 8- and 16-bit patterns as signed numbers, or unsigned for JULt/JUGte) and pairs of
+// different kinds, each operand read by its own kind.
+int compare_numbers(Opcode op, Slot a, TypeKind ka, Slot b, TypeKind kb) {
+    const bool is_unsigned = op == Opcode::JULt || op == Opcode::JUGte;
+    auto as_int = [&](Slot s, TypeKind k) -> int64_t {
+        switch (k) {
+        case TypeKind::UI8: case TypeKind::Bool: return is_unsigned ? static_cast<uint8_t>(s) : static_cast<int8_t>(s);
+        case TypeKind::UI16: return is_unsigned ? static_cast<uint16_t>(s) : static_cast<int16_t>(s);
+        case TypeKind::I32: return is_unsigned ? static_cast<uint32_t>(s) : slot_get<int32_t>(s);
+        default: return static_cast<int64_t>(s);
+        }
+    };
+    auto as_float = [&](Slot s, TypeKind k) -> double {
+        if (k == TypeKind::F64) return slot_get<double>(s);
+        if (k == TypeKind::F32) return slot_get<float>(s);
+        return static_cast<double>(as_int(s, k));
+    };
+    if (ka == TypeKind::F64 || ka == TypeKind::F32 || kb == TypeKind::F64 || kb == TypeKind::F32) {
+        double x = as_float(a, ka), y = as_float(b, kb);
+        switch (op) {
+        case Opcode::JSLt: case Opcode::JULt: return x < y;
+        case Opcode::JSGte: case Opcode::JUGte: return x >= y;
+        case Opcode::JSGt: return x > y;
+        case Opcode::JSLte: return x <= y;
+        case Opcode::JNotLt: return !(x < y);
+        case Opcode::JNotGte: return !(x >= y);
+        case Opcode::JEq: return x == y;
+        case Opcode::JNotEq: return x != y;
+        default: return 0;
+        }
+    }
+    int64_t x = as_int(a, ka), y = as_int(b, kb);
+    if (is_unsigned && ka == TypeKind::I64) return op == Opcode::JULt ? a < b : a >= b;
+    switch (op) {
+    case Opcode::JSLt: case Opcode::JULt: return x < y;
+    case Opcode::JSGte: case Opcode::JUGte: return x >= y;
+    case Opcode::JSGt: return x > y;
+    case Opcode::JSLte: return x <= y;
+    case Opcode::JNotLt: return !(x < y);
+    case Opcode::JNotGte: return !(x >= y);
+    case Opcode::JEq: return x == y;
+    case Opcode::JNotEq: return x != y;
+    default: return 0;
     }
 }
 
@@ -286,7 +357,7 @@ bool make_closure(Ctx& c, Slot* regs, const Instr& in) {
             return false;
         }
         cl = alloc_closure(c, f, obj, true);
-        if (cl != nullptr) cl->t = static_cast<HType*>(in.x.p);
+        if (cl != nullptr && in.x.p != nullptr) cl->t = static_cast<HType*>(in.x.p);
         break;
     }
     }
@@ -403,7 +474,10 @@ int compare_jump(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
         }
         return op == Opcode::JEq ? eq : (op == Opcode::JNotEq ? !eq : 0);
     }
-    if ((ka == TypeKind::Obj || ka == TypeKind::Struct) && ta->obj->compare != nullptr) {
+    // HashLink calls the static class's __compare(this, other:Dynamic). The verifier lets any
+    // two pointers be compared, so the other operand is only handed over as a Dynamic when it
+    // carries a type header; otherwise the two are simply different objects.
+    if ((ka == TypeKind::Obj || ka == TypeKind::Struct) && ta->obj->compare != nullptr && is_dynamic(tb)) {
         if (op == Opcode::JEq && a == b) return 1;
         if (op == Opcode::JNotEq && a == b) return 0;
         if (a == 0 || b == 0) return op == Opcode::JNotEq ? 1 : 0;
@@ -412,29 +486,7 @@ int compare_jump(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
         if (!invoke(c, ta->obj->compare, args, 2, &r)) return -1;
         return by_compare(op, slot_get<int32_t>(r));
     }
-    if (is_numeric(ka)) {
-        int64_t x, y;
-        bool is_unsigned = op == Opcode::JULt || op == Opcode::JUGte;
-        switch (ka) {
-        case TypeKind::UI16:
-            x = is_unsigned ? static_cast<uint16_t>(a) : static_cast<int16_t>(a);
-            y = is_unsigned ? static_cast<uint16_t>(b) : static_cast<int16_t>(b);
-            break;
-        default:  // ui8, bool: the JIT compares the 8-bit patterns as signed numbers
-            x = is_unsigned ? static_cast<uint8_t>(a) : static_cast<int8_t>(a);
-            y = is_unsigned ? static_cast<uint8_t>(b) : static_cast<int8_t>(b);
-            break;
-        }
-        switch (op) {
-        case Opcode::JSLt: case Opcode::JULt: return x < y;
-        case Opcode::JSGte: case Opcode::JUGte: return x >= y;
-        case Opcode::JSGt: return x > y;
-        case Opcode::JSLte: return x <= y;
-        case Opcode::JEq: return x == y;
-        case Opcode::JNotEq: return x != y;
-        default: return 0;
-        }
-    }
+    if (is_numeric(ka) && is_numeric(kb)) return compare_numbers(op, a, ka, b, kb);
     switch (op) {
     case Opcode::JEq: return a == b;
     case Opcode::JNotEq: return a != b;
@@ -442,12 +494,56 @@ int compare_jump(Ctx& c, Frame& fr, Slot* regs, const Instr& in) {
     case Opcode::JSGte: case Opcode::JUGte: return a >= b;
     case Opcode::JSGt: return a > b;
     case Opcode::JSLte: return a <= b;
+    case Opcode::JNotLt: return !(a < b);
+    case Opcode::JNotGte: return !(a >= b);
     default: return 0;
     }
 }
 
 bool call_wrapper(Ctx& c, VClosure* wrapper, const Slot* args, int nargs, Slot* ret) {
     return call_as(c, static_cast<VClosure*>(wrapper->value), wrapper->t, args, nargs, ret);
+}
+
+// Native array access that the fast path did not take: null, bounds and element width errors,
+// and pointers whose static type differs from the array's element type. A pointer read from
+// or written to an array must fit the other side's type (value_fits): otherwise a plain value or
+// an object of another layout would reach a typed register or a typed array.
+bool array_access(Ctx& c, Slot* regs, const Instr& in) {
+    const bool get = in.op == IOp::array_get;
+    auto* arr = reinterpret_cast<VArray*>(regs[get ? in.b : in.a]);
+    if (arr == nullptr) return null_access(c);
+    auto idx = slot_get<int32_t>(regs[get ? in.c : in.b]);
+    if (static_cast<uint32_t>(idx) >= static_cast<uint32_t>(arr->size)) {
+        raise_message(c, "Out of bounds");
+        return false;
+    }
+    const int32_t w = in.kind;
+    if (storage_size(arr->at) != w) {
+        raise_message(c, "Invalid array access");
+        return false;
+    }
+    char* at = arr->data<char>() + static_cast<size_t>(idx) * static_cast<size_t>(w);
+    auto* reg_t = static_cast<HType*>(in.x.p);
+    // Elements of a pointer type: the value must fit the place it goes to.
+    HType* from = get ? arr->at : reg_t;
+    HType* to = get ? reg_t : arr->at;
+    if (is_pointer(to)) {
+        Slot v = 0;
+        if (get) std::memcpy(&v, at, sizeof v);
+        else v = regs[in.c];
+        if (v != 0 && !value_fits(reinterpret_cast<VDynamic*>(v), from, to)) {
+            raise_message(c, "Invalid array access");
+            return false;
+        }
+    }
+    if (get) {
+        Slot v = 0;
+        std::memcpy(&v, at, static_cast<size_t>(w));
+        regs[in.a] = v;
+    } else {
+        std::memcpy(at, &regs[in.c], static_cast<size_t>(w));
+    }
+    return true;
 }
 
 }  // namespace hlffi::rt::slow

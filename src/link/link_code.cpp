@@ -13,8 +13,10 @@ using bc::Opcode;
 
 int32_t width_of(const HType* t) { return storage_size(t); }
 
+// Width 0 (a void field or parameter) has no storage: nothing to move.
 IOp get_by_width(int32_t w) {
     switch (w) {
+    case 0: return IOp::nop;
     case 1: return IOp::get_u8;
     case 2: return IOp::get_u16;
     case 4: return IOp::get_32;
@@ -23,6 +25,7 @@ IOp get_by_width(int32_t w) {
 }
 IOp set_by_width(int32_t w) {
     switch (w) {
+    case 0: return IOp::nop;
     case 1: return IOp::set_8;
     case 2: return IOp::set_16;
     case 4: return IOp::set_32;
@@ -182,12 +185,16 @@ private:
         return !special(a) && !special(b);
     }
 
-    // A cast into a layout-carrying kind from another type is checked at run time.
+    // A cast into a kind whose values are read through a layout or a type header is checked at
+    // run time (slow_paths.cpp value_fits), unless the static types already prove it. The
+    // verifier only lets plain values into plain registers and, between other pointer kinds,
+    // the same type.
     static bool needs_cast_check(HType* from, HType* to) {
         if (from == to) return false;
         switch (to->kind) {
+        case TypeKind::Dyn: return !is_dynamic(from);
         case TypeKind::Obj: case TypeKind::Enum: case TypeKind::Virtual: case TypeKind::Array:
-        case TypeKind::DynObj: case TypeKind::Fun:
+        case TypeKind::DynObj: case TypeKind::Fun: case TypeKind::Null:
             return !(from->kind == to->kind && to->kind == TypeKind::Obj && is_ancestor(to, from));
         default: return false;
         }
@@ -282,6 +289,7 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
         // hostile module from reading an object through another class's layout.
         in.op = needs_cast_check(rt(o.p[1]), rt(o.p[0])) ? IOp::unsafe_cast_check : IOp::mov;
         in.a = o.p[0]; in.b = o.p[1]; in.x.p = rt(o.p[0]);
+        in.kind = is_dynamic(rt(o.p[1])) ? 1 : 0;  // only then may the fast path read a type header
         break;
     case Opcode::Int: {
         in.op = IOp::const64; in.a = o.p[0];
@@ -349,7 +357,11 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
     case Opcode::InstanceClosure:
         in.op = IOp::instance_closure; in.a = o.p[0]; in.c = o.p[2]; in.y.p = p_.function(o.p[1]); break;
     case Opcode::VirtualClosure:
-        in.op = IOp::virtual_closure; in.a = o.p[0]; in.b = o.p[1]; in.y.i = o.p[2]; in.x.p = rt(o.p[0]); break;
+        // HashLink types the closure by its register; a dynamic register keeps the method's own
+        // closure type (alloc_closure), so the value stays a callable closure.
+        in.op = IOp::virtual_closure; in.a = o.p[0]; in.b = o.p[1]; in.y.i = o.p[2];
+        in.x.p = rk(o.p[0]) == TypeKind::Fun ? rt(o.p[0]) : nullptr;
+        break;
     case Opcode::GetGlobal: in.op = IOp::get_global; in.a = o.p[0]; in.x.p = &p_.globals[static_cast<size_t>(o.p[1])]; break;
     case Opcode::SetGlobal: in.op = IOp::set_global; in.b = o.p[1]; in.x.p = &p_.globals[static_cast<size_t>(o.p[0])]; break;
     case Opcode::Field:
@@ -453,34 +465,47 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
     case Opcode::SetI16: in.op = IOp::mem_set_16; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; break;
     case Opcode::SetMem:
         in.op = width_of(rt(o.p[2])) == 8 ? IOp::mem_set_64 : IOp::mem_set_32; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; break;
+    // Arrays carry their element type: the interpreter checks the width, and when the element
+    // or the register holds a pointer and the types differ, that the value fits (x.p = the
+    // register's type, y.i = it holds a pointer).
     case Opcode::GetArray:
-        in.op = IOp::array_get; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[0]))); break;
+        in.op = IOp::array_get; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[0])));
+        in.x.p = rt(o.p[0]); in.y.i = is_pointer(rt(o.p[0])) ? 1 : 0;
+        break;
     case Opcode::SetArray:
-        in.op = IOp::array_set; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[2]))); break;
+        in.op = IOp::array_set; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[2])));
+        in.x.p = rt(o.p[2]); in.y.i = is_pointer(rt(o.p[2])) ? 1 : 0;
+        break;
     case Opcode::New: in.op = IOp::new_; in.a = o.p[0]; in.x.p = rt(o.p[0]); break;
     case Opcode::ArraySize: in.op = IOp::array_size; in.a = o.p[0]; in.b = o.p[1]; break;
     case Opcode::Type: in.op = IOp::const64; in.a = o.p[0]; in.x.p = p_.type_at(o.p[1]); break;
     case Opcode::GetType: in.op = IOp::get_type; in.a = o.p[0]; in.b = o.p[1]; break;
     case Opcode::GetTID: in.op = IOp::get_tid; in.a = o.p[0]; in.b = o.p[1]; break;
     case Opcode::Ref: in.op = IOp::ref; in.a = o.p[0]; in.b = o.p[1]; break;
-    case Opcode::Unref: in.op = get_by_width(width_of(rt(o.p[0]))); in.a = o.p[0]; in.b = o.p[1]; in.x.i = 0; break;
-    case Opcode::Setref: in.op = set_by_width(width_of(rt(o.p[1]))); in.a = o.p[0]; in.c = o.p[1]; in.x.i = 0; break;
+    // The referenced storage has the ref's element width (the register may be another plain kind).
+    case Opcode::Unref: in.op = get_by_width(width_of(rt(o.p[1])->param)); in.a = o.p[0]; in.b = o.p[1]; in.x.i = 0; break;
+    case Opcode::Setref: in.op = set_by_width(width_of(rt(o.p[0])->param)); in.a = o.p[0]; in.c = o.p[1]; in.x.i = 0; break;
     case Opcode::MakeEnum:
         in.op = IOp::make_enum; in.a = o.p[0]; in.b = o.p[1]; in.c = static_cast<int32_t>(o.extra_count); in.y.p = rt(o.p[0]);
         reg_list(in, add_regs(f_.args_of(o), o.extra_count));
         break;
     case Opcode::EnumAlloc: in.op = IOp::enum_alloc; in.a = o.p[0]; in.b = o.p[1]; in.y.p = rt(o.p[0]); break;
-    case Opcode::EnumIndex: in.op = IOp::enum_index; in.a = o.p[0]; in.b = o.p[1]; break;
+    // A value not statically an enum has its header checked (Type.enumIndex on a dynamic).
+    case Opcode::EnumIndex:
+        in.op = rk(o.p[1]) == TypeKind::Enum ? IOp::enum_index : IOp::enum_index_checked; in.a = o.p[0]; in.b = o.p[1];
+        break;
+    // The parameter layout is the named constructor's: the value's constructor is checked when
+    // it runs (y.i), so a value of a smaller constructor is never read past its end.
     case Opcode::EnumField: {
         const EnumConstruct& c = rt(o.p[1])->enm->constructs[static_cast<size_t>(o.p[2])];
-        in.op = get_by_width(width_of(c.params[static_cast<size_t>(o.p[3])]));
-        in.a = o.p[0]; in.b = o.p[1]; in.x.i = c.offsets[static_cast<size_t>(o.p[3])];
+        in.op = IOp::enum_field; in.kind = static_cast<uint16_t>(width_of(c.params[static_cast<size_t>(o.p[3])]));
+        in.a = o.p[0]; in.b = o.p[1]; in.x.i = c.offsets[static_cast<size_t>(o.p[3])]; in.y.i = o.p[2];
         break;
     }
     case Opcode::SetEnumField: {
         const EnumConstruct& c = rt(o.p[0])->enm->constructs[0];
-        in.op = set_by_width(width_of(c.params[static_cast<size_t>(o.p[1])]));
-        in.a = o.p[0]; in.c = o.p[2]; in.x.i = c.offsets[static_cast<size_t>(o.p[1])];
+        in.op = IOp::set_enum_field; in.kind = static_cast<uint16_t>(width_of(c.params[static_cast<size_t>(o.p[1])]));
+        in.a = o.p[0]; in.c = o.p[2]; in.x.i = c.offsets[static_cast<size_t>(o.p[1])]; in.y.i = 0;
         break;
     }
     case Opcode::Assert: in.op = IOp::assert_; break;
