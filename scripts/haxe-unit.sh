@@ -35,6 +35,10 @@ command -v haxe >/dev/null || { echo "haxe-unit: haxe not found (apt-get install
 
 # An hlffi binary runs programs through its `run` command; anything else is used as given.
 read -r -a run_cmd <<<"$runner"
+# The run happens in a scratch folder: a relative path to the runner must not break it.
+if [[ ${run_cmd[0]} == */* && -e ${run_cmd[0]} ]]; then
+  run_cmd[0]=$(cd "$(dirname "${run_cmd[0]}")" && pwd)/$(basename "${run_cmd[0]}")
+fi
 case $(basename "${run_cmd[0]}") in
   hlffi*) [[ ${#run_cmd[@]} -eq 1 ]] && run_cmd+=(run) ;;
 esac
