@@ -289,6 +289,25 @@ TEST_F(Enums, AllocWithParamsIsAHaxeValue) {
         hlffi_value_free(x);
 }
 
+TEST_F(Enums, HostMadeValuesTraceAsHaxesOwn) {
+    hlffi_value* host = rgb(10, 20, 30);
+    hlffi_value* a[3] = {hlffi_value_int(vm, 10), hlffi_value_int(vm, 20), hlffi_value_int(vm, 30)};
+    hlffi_value* haxe = hlffi_call_static(vm, "Check", "rgb", 3, a);
+    hlffi_value* red = hlffi_enum_alloc_simple(vm, "game.Color", 0);
+    out.clear();
+    EXPECT_EQ(hlffi_call_static(vm, "Check", "traceIt", 1, &host), nullptr);
+    std::string host_trace = out;
+    out.clear();
+    EXPECT_EQ(hlffi_call_static(vm, "Check", "traceIt", 1, &haxe), nullptr);
+    EXPECT_EQ(host_trace, out);
+    EXPECT_EQ(out.substr(out.find(": ") + 2), "Rgb(10,20,30)\n");
+    out.clear();
+    EXPECT_EQ(hlffi_call_static(vm, "Check", "traceIt", 1, &red), nullptr);
+    EXPECT_EQ(out.substr(out.find(": ") + 2), "Red\n");
+    EXPECT_EQ(hlffi_get_last_error(vm), HLFFI_OK);
+    for (hlffi_value* x : {host, a[0], a[1], a[2], haxe, red}) hlffi_value_free(x);
+}
+
 TEST_F(Enums, AllocSurvivesCollections) {
     // Both parameters are boxed (Dynamic, Null<Int>) while the value is being made: under
     // HLFFI_GC_STRESS=1 each box allocation collects, and the first box must survive the second.

@@ -53,6 +53,8 @@ class Check {
 
     public static function show(c:Color):String return Std.string(c);
 
+    public static function traceIt(c:Color):Void trace(c);
+
     public static function isRed(c:Color):Bool return c == Red;
 
     public static function isBlue(c:Color):Bool return c.match(Blue);
