@@ -2,6 +2,7 @@
 // hlffi_gc_collect, HLFFI's no-op GC helpers and worker registration, and blocking sections that
 // really give up the VM lock (checked from another thread, white-box through api_internal.h).
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 
@@ -11,6 +12,28 @@
 namespace {
 
 using HostControl = reflect_test::ReflectTest;
+
+// Host callbacks of BlockingLetsHaxeThreadsRun; their state is the VM's user data.
+struct BlockState {
+    std::atomic<bool> ticked{false};
+    bool use_blocking = true;
+};
+
+hlffi_value* tick(hlffi_vm* vm, int, hlffi_value**) {
+    static_cast<BlockState*>(hlffi_get_user_data(vm))->ticked = true;
+    return nullptr;
+}
+
+hlffi_value* block(hlffi_vm* vm, int, hlffi_value**) {
+    BlockState* state = static_cast<BlockState*>(hlffi_get_user_data(vm));
+    if (state->use_blocking) hlffi_blocking_begin();
+    // Without the blocking section the Haxe thread cannot run: it waits for the VM lock.
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(state->use_blocking ? 5000 : 300);
+    while (!state->ticked && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (state->use_blocking) hlffi_blocking_end();
+    return hlffi_value_int(vm, state->ticked ? 1 : 0);
+}
 
 hlffi_memory_stats stats_of(hlffi_vm* vm) {
     hlffi_memory_stats s{};
@@ -221,6 +244,30 @@ TEST_F(HostControl, BlockingLetsAnotherThreadCollect) {
     }
     ASSERT_EQ(hlffi_gc_collect(vm), HLFFI_OK);
     EXPECT_EQ(stats_of(vm).collections, collections + 1);
+}
+
+// End to end: inside a host callback called from Haxe, a blocking section lets the program's
+// other Haxe threads run; without one they wait until the callback returns.
+TEST_F(HostControl, BlockingLetsHaxeThreadsRun) {
+    hlffi_arg_type none[1] = {HLFFI_ARG_VOID};
+    ASSERT_TRUE(hlffi_register_callback_typed(vm, "block", block, 0, none, HLFFI_ARG_INT)) << hlffi_get_error(vm);
+    ASSERT_TRUE(hlffi_register_callback_typed(vm, "tick", tick, 0, none, HLFFI_ARG_VOID)) << hlffi_get_error(vm);
+    hlffi_value* cbs[2] = {hlffi_get_callback(vm, "block"), hlffi_get_callback(vm, "tick")};
+    ASSERT_NE(cbs[0], nullptr) << hlffi_get_error(vm);
+    ASSERT_NE(cbs[1], nullptr) << hlffi_get_error(vm);
+    for (bool use_blocking : {true, false}) {
+        BlockState state;
+        state.use_blocking = use_blocking;
+        ASSERT_EQ(hlffi_set_user_data(vm, &state), HLFFI_OK);
+        hlffi_value* r = hlffi_call_static(vm, "Threads", "run", 2, cbs);
+        ASSERT_NE(r, nullptr) << hlffi_get_error(vm);
+        EXPECT_EQ(hlffi_value_as_int(r, -1), use_blocking ? 1 : 0) << "blocking section: " << use_blocking;
+        EXPECT_TRUE(state.ticked);  // the thread ran at the latest when the callback returned
+        hlffi_value_free(r);
+        hlffi_set_user_data(vm, nullptr);
+    }
+    hlffi_value_free(cbs[0]);
+    hlffi_value_free(cbs[1]);
 }
 
 }  // namespace

@@ -115,6 +115,21 @@ class Alloc {
     public static function drop():Void keep = [];
 }
 
+class Threads {
+    // The host's `block` waits (in a blocking section) until a Haxe thread has called `tick`:
+    // possible only if the waiting host gave the VM lock up. Returns what `block` returned.
+    public static function run(block:Void->Int, tick:Void->Void):Int {
+        var done = new sys.thread.Lock();
+        sys.thread.Thread.create(() -> {
+            tick();
+            done.release();
+        });
+        var r = block();
+        done.wait();
+        return r;
+    }
+}
+
 class Main {
     static function main() {
         var s:Shape = new Square(2);
