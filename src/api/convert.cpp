@@ -139,6 +139,18 @@ bool to_slot(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, HType* to, Sl
     return true;
 }
 
+namespace {
+
+// A live value of this VM already of the parameter's type (the same type, or a scalar of the same
+// kind) needs no conversion: the common case of a call, taken before building any message text.
+bool fits_as_is(hlffi_vm* vm, const hlffi_value* v, const HType* t) {
+    if (v == nullptr || v->magic != kLiveValue || v->vm != vm || v->type == nullptr || v->generation != vm->vm.generation)
+        return false;
+    return v->type == t || (!rt::is_pointer(t) && t->kind != TypeKind::Void && v->type->kind == t->kind);
+}
+
+}  // namespace
+
 bool convert_args(vm::HostEntry& e, hlffi_vm* vm, HType* ft, int first, int argc, hlffi_value** argv, Slot* out,
                   std::string_view what) {
     const auto& params = ft->fun->args;
@@ -153,6 +165,10 @@ bool convert_args(vm::HostEntry& e, hlffi_vm* vm, HType* ft, int first, int argc
         return false;
     }
     for (int i = 0; i < argc; i++) {
+        if (fits_as_is(vm, argv[i], params[static_cast<size_t>(first + i)])) {
+            out[first + i] = argv[i]->slot;
+            continue;
+        }
         std::string label = std::string(what) + " argument " + std::to_string(i + 1);
         hlffi_vm* owner = vm;
         if (!check_value(owner, argv[i], label.c_str())) return false;
