@@ -643,6 +643,37 @@ hlffi_cached_call* hlffi_cache_instance_method(hlffi_vm* vm, const char* class_n
  * with virtual dispatch to the instance's override. */
 hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* instance, int argc, hlffi_value** args);
 
+/* ---- Threads, interrupts and limits (hlffi's own) -------------------------------------- */
+
+/* Seconds hlffi_thread_stop lets a running main() end by itself before interrupting it
+ * (default 1). Errors: NULL_VM, INVALID_ARGUMENT (negative or NaN). */
+hlffi_error_code hlffi_set_stop_timeout(hlffi_vm* vm, double seconds);
+/* Bounds the VM thread's queue of pending calls (0, the default: unbounded). A call queued
+ * beyond it is refused with QUEUE_FULL, never dropped silently. */
+hlffi_error_code hlffi_set_queue_limit(hlffi_vm* vm, size_t max_pending);
+
+/* Stops the Haxe code running in the VM (any of its threads) at its next safepoint: loop heads,
+ * calls, and blocking waits (Sys.sleep, locks, deques). The interrupted call returns
+ * HLFFI_ERROR_INTERRUPTED; Haxe's try/catch cannot swallow it, finally-less unwinding only. The
+ * VM stays usable: the next call runs normally (an interrupt asked for while no code runs is
+ * dropped when the next call starts). Any thread, any time. Errors: NULL_VM. */
+hlffi_error_code hlffi_interrupt(hlffi_vm* vm);
+
+/* Caps the VM's heap at `bytes` (0: no cap). An allocation beyond it raises a Haxe exception
+ * ("Out of memory") in that VM after a collection failed to make room; the host and other VMs
+ * are unaffected. Before or after load. Errors: NULL_VM. */
+hlffi_error_code hlffi_set_memory_limit(hlffi_vm* vm, size_t bytes);
+/* The cap set (0: none). */
+size_t hlffi_get_memory_limit(hlffi_vm* vm);
+
+/* An instruction budget: the VM may pass `safepoints` more safepoints (loop iterations and
+ * calls), then the running call ends with HLFFI_ERROR_FUEL_EXHAUSTED (not catchable in Haxe).
+ * Deterministic: the same program stops at the same place every run. -1 removes the budget
+ * (the default). The budget is not refilled by itself. Errors: NULL_VM. */
+hlffi_error_code hlffi_set_fuel(hlffi_vm* vm, int64_t safepoints);
+/* Safepoints left, or -1 when no budget is set. */
+int64_t hlffi_get_fuel(hlffi_vm* vm);
+
 /* ---- Host control (hlffi's own) ------------------------------------------------------- */
 
 /* Receives everything the program prints (trace, Sys.print, Sys.println, uncaught-exception

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -121,6 +123,23 @@ struct hlffi_cached_call {
     std::string label;                       // "Class.method", for messages
 };
 
+namespace hlffi::api {
+
+// The VM thread of HLFFI_MODE_THREADED (src/api/threads.cpp).
+struct VmThread {
+    std::thread thread;
+    std::atomic<bool> running{false};   // started and not yet joined
+    std::atomic<bool> stop{false};      // hlffi_thread_stop asked the idle loop to end
+    std::atomic<bool> main_done{false}; // main() returned (or failed)
+    hlffi_error_code entry_result = HLFFI_OK;
+    double stop_timeout = 1.0;          // seconds hlffi_thread_stop waits for main() before interrupting
+};
+
+// Stops and joins the VM thread if it runs (hlffi_close, hlffi_destroy, hlffi_thread_stop).
+hlffi_error_code stop_vm_thread(hlffi_vm* vm);
+
+}  // namespace hlffi::api
+
 struct hlffi_vm {
     hlffi_vm();
     ~hlffi_vm();
@@ -137,6 +156,7 @@ struct hlffi_vm {
     std::vector<std::unique_ptr<hlffi::api::Callback>> retired_callbacks;  // unregistered/replaced
     std::deque<hlffi::api::HostNativeReg> natives;
     std::vector<hlffi_cached_call*> cached;  // freed with the VM
+    hlffi::api::VmThread thread;
     void* user_data = nullptr;               // hlffi_set_user_data (src/api/user_data.cpp)
 };
 

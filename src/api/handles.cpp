@@ -33,6 +33,8 @@ hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view
     case vm::CallOutcome::Exception:
         return fail(vm, HLFFI_ERROR_EXCEPTION_THROWN, std::string(what) + ": uncaught exception: " + vm->vm.exception_message);
     case vm::CallOutcome::Interrupted: return fail(vm, HLFFI_ERROR_INTERRUPTED, std::string(what) + ": the VM was interrupted");
+    case vm::CallOutcome::OutOfFuel:
+        return fail(vm, HLFFI_ERROR_FUEL_EXHAUSTED, std::string(what) + ": the VM's instruction budget is spent");
     case vm::CallOutcome::Exit:
         return fail(vm, HLFFI_ERROR_EXIT_REQUESTED,
                     std::string(what) + ": the program called Sys.exit(" + std::to_string(vm->vm.exit_code) + ")");
@@ -170,6 +172,7 @@ hlffi_vm::hlffi_vm() {
 }
 
 hlffi_vm::~hlffi_vm() {
+    hlffi::api::stop_vm_thread(this);
     vm.unload();
     for (hlffi_cached_call* c : cached) delete c;
 }

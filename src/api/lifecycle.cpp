@@ -74,11 +74,12 @@ hlffi_error_code hlffi_call_entry(hlffi_vm* vm) {
         return HLFFI_OK;
     }
     if (vm->vm.has_exception) return fail(vm, HLFFI_ERROR_EXCEPTION_THROWN, "uncaught exception: " + vm->vm.exception_message);
-    return fail(vm, HLFFI_ERROR_INTERRUPTED, vm->vm.last_error);
+    return fail(vm, vm->vm.entry_out_of_fuel ? HLFFI_ERROR_FUEL_EXHAUSTED : HLFFI_ERROR_INTERRUPTED, vm->vm.last_error);
 }
 
 hlffi_error_code hlffi_close(hlffi_vm* vm) {
     if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
+    hlffi::api::stop_vm_thread(vm);
     vm->vm.unload();
     vm->values.invalidate_all();
     vm->entry_called = false;

@@ -38,11 +38,21 @@ HostEntry::HostEntry(Vm& vm) : vm_(vm) {
         nested_ = true;
         return;
     }
-    hold_ = std::unique_lock<std::mutex>(vm.lock);
+    hold_ = std::unique_lock<std::mutex>(vm.lock, std::try_to_lock);
+    if (!hold_.owns_lock()) {
+        // Counted as a waiter, so that a thread running a long loop yields at its next loop head.
+        vm.lock_waiters.fetch_add(1, std::memory_order_relaxed);
+        hold_.lock();
+        vm.lock_waiters.fetch_sub(1, std::memory_order_relaxed);
+    }
+    if (!vm.loaded()) return;  // nothing to enter; the callers check loaded() first
     rt::Ctx& c = vm.ctx();
     // The main context is in use by a call of another thread that is waiting or yielding.
     if (c.top != nullptr) return;
     ctx_ = &c;
+    // An interrupt stops the code running when it is asked for; one asked for while no code ran
+    // must not kill this new call.
+    if (!vm.stopping) vm.clear_interrupt();
     saved_lock_ = c.vm_lock;
     c.vm_lock = &hold_;
     saved_limit_ = c.c_stack_limit;
@@ -69,11 +79,14 @@ CallOutcome settle(HostEntry& e, bool ok) {
         return CallOutcome::Exit;
     }
     if (c.interrupted) {
-        if (e.nested()) return CallOutcome::Interrupted;
+        CallOutcome o = c.out_of_fuel ? CallOutcome::OutOfFuel : CallOutcome::Interrupted;
+        if (e.nested()) return o;
         c.interrupted = false;
+        c.out_of_fuel = false;
         c.exception = false;
-        e.vm().interrupt_flag = false;
-        return CallOutcome::Interrupted;
+        c.exception_value = nullptr;
+        e.vm().clear_interrupt();
+        return o;
     }
     if (e.nested() && c.held_exception != nullptr) {
         // Inside a host callback: keep the thrown value so the callback can rethrow it to the

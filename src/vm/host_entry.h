@@ -61,6 +61,7 @@ enum class CallOutcome {
     Exception,    // uncaught Haxe exception: Vm::exception_message / exception_stack hold it
     Interrupted,  // hlffi_interrupt (or the VM stopping) ended the call
     Exit,         // the program called Sys.exit
+    OutOfFuel,    // the instruction budget (hlffi_set_fuel) is spent
 };
 
 // Calls `f` from the host. A pending exception is turned into the VM's recorded exception

@@ -11,6 +11,16 @@ namespace hlffi::rt {
 
 namespace {
 
+constexpr char16_t kOutOfMemory[] = u"Out of memory";
+
+// Throwing must not allocate when the heap is full: the VM's immortal box holds the message.
+void raise_out_of_memory(Ctx& c) {
+    VDynamic* box = &c.vm->out_of_memory_box;
+    box->t = builtin_type(c, TypeKind::Bytes);
+    box->v.ptr = const_cast<char16_t*>(kOutOfMemory);  // never written: Haxe strings are immutable
+    throw_value(c, box);
+}
+
 void* allocate(Ctx& c, size_t size, gc::AllocKind kind) {
     vm::Vm::GcControl& gc = c.vm->gc_control;
     gc.allocated_bytes += size;  // hl.Gc.stats
@@ -21,7 +31,7 @@ void* allocate(Ctx& c, size_t size, gc::AllocKind kind) {
         vm::collect(c);
         p = c.heap->alloc(size, kind);
     }
-    if (p == nullptr) raise_message(c, "Out of memory");
+    if (p == nullptr) raise_out_of_memory(c);
     return p;
 }
 

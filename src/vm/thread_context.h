@@ -45,6 +45,11 @@ struct HeldException {
     std::vector<std::pair<FunctionCode*, int32_t>> stack;
 };
 
+// Why running code must stop at its next safepoint (loop head, call): bits of Vm::attention.
+inline constexpr uint32_t kAttendInterrupt = 1;  // hlffi_interrupt, or the VM stopping
+inline constexpr uint32_t kAttendFuel = 2;       // an instruction budget is set: count it
+inline constexpr uint32_t kAttendHostCalls = 4;  // host calls wait for the VM thread
+
 struct Ctx {
     vm::Vm* vm = nullptr;                 // owning VM
     Program* program = nullptr;           // the loaded program
@@ -65,10 +70,12 @@ struct Ctx {
     std::vector<void*> roots;             // addresses of native locals guarded by RootGuard
     bool exit_requested = false;          // Sys.exit: unwind everything, not catchable
     std::atomic<bool>* interrupt = nullptr;  // set by another thread to stop this one
+    std::atomic<uint32_t>* attention = nullptr;  // kAttend* bits: work for the next safepoint
     std::atomic<int>* lock_waiters = nullptr;  // threads waiting for the VM lock (yield at loop heads)
     std::unique_lock<std::mutex>* vm_lock = nullptr;  // this thread's hold on the VM lock
     std::vector<void*> tls;               // Tls values of this thread (GC roots)
     bool interrupted = false;             // unwinding because of an interrupt (not catchable)
+    bool out_of_fuel = false;             // ... because the VM's instruction budget is spent
     // The native being called (set before every native call): a native bound with data (host
     // natives and callbacks of the embedding API) reads its FunctionCode::native_data here, since
     // the native calling convention carries no userdata.

@@ -2,6 +2,7 @@
 // blocking natives wait on Vm::wake (which releases the lock), and a thread running a long loop
 // yields at loop heads when others wait. The heap therefore needs no locking, and a collection
 // sees every other thread stopped at a call or a wait with its frames saved.
+#include <algorithm>
 #include <chrono>
 
 #include "interp/interp.h"
@@ -55,38 +56,55 @@ void* start_thread(Ctx& c, VClosure* fn) {
 
 void* current_thread(Ctx& c) { return &c; }
 
-bool wait_until(Ctx& c, bool (*ready)(void* data), void* data, double timeout_seconds) {
+namespace {
+
+// Longest a wait sleeps before it looks again: a notification that races with a waiter going to
+// sleep (notifiers do not take the VM lock) is at most this late.
+constexpr auto kWaitSlice = std::chrono::milliseconds(5);
+
+// Waits on Vm::wake, the VM lock released meanwhile, until done() or the deadline. Meanwhile the
+// VM thread runs the host calls queued for it. False (with "Interrupted" raised, not catchable)
+// when the VM is stopping or hlffi_interrupt was called.
+template <typename Done>
+bool wait_sliced(Ctx& c, Done done, double timeout_seconds) {
     vm::Vm& v = *c.vm;
+    using Clock = std::chrono::steady_clock;
+    auto deadline = timeout_seconds < 0
+                        ? Clock::time_point::max()
+                        : Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_seconds));
+    for (;;) {
+        if (v.stopping || v.interrupt_flag.load(std::memory_order_relaxed)) {
+            c.interrupted = true;
+            raise_message(c, "Interrupted");
+            return false;
+        }
+        if (v.tasks_pending_here() && v.may_serve_tasks(c)) {
+            v.serve_tasks();
+            if (c.exception) return false;
+            continue;
+        }
+        if (done()) return true;
+        auto now = Clock::now();
+        if (now >= deadline) return true;
+        v.wake.wait_for(*c.vm_lock, std::min<Clock::duration>(deadline - now, kWaitSlice));
+    }
+}
+
+}  // namespace
+
+bool wait_until(Ctx& c, bool (*ready)(void* data), void* data, double timeout_seconds) {
     if (c.vm_lock == nullptr) return ready(data);
-    auto done = [&] { return v.stopping || ready(data); };
-    if (timeout_seconds < 0) {
-        v.wake.wait(*c.vm_lock, done);
-    } else {
-        v.wake.wait_for(*c.vm_lock, std::chrono::duration<double>(timeout_seconds), done);
-    }
-    if (v.stopping) {
-        c.interrupted = true;
-        raise_message(c, "Interrupted");
-        return false;
-    }
-    return true;
+    return wait_sliced(c, [&] { return ready(data); }, timeout_seconds);
 }
 
 void notify_waiters(Ctx& c) { c.vm->wake.notify_all(); }
 
 bool sleep_unlocked(Ctx& c, double seconds) {
-    vm::Vm& v = *c.vm;
     if (c.vm_lock == nullptr) {
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
         return true;
     }
-    v.wake.wait_for(*c.vm_lock, std::chrono::duration<double>(seconds), [&] { return v.stopping; });
-    if (v.stopping) {
-        c.interrupted = true;
-        raise_message(c, "Interrupted");
-        return false;
-    }
-    return true;
+    return wait_sliced(c, [] { return false; }, seconds);
 }
 
 void** tls_slot(Ctx& c, int32_t key) {
@@ -120,13 +138,14 @@ void Vm::stop_threads() {
         std::lock_guard<std::mutex> g(lock);
         stopping = true;
         interrupt_flag = true;
+        attention.fetch_or(rt::kAttendInterrupt);
     }
     wake.notify_all();
     for (HaxeThread& t : threads)
         if (t.thread.joinable()) t.thread.join();
     threads.clear();
     stopping = false;
-    interrupt_flag = false;
+    clear_interrupt();
 }
 
 }  // namespace hlffi::vm

@@ -76,6 +76,13 @@ bool Vm::load(const uint8_t* data, size_t size) {
     }
     program_ = linked.take();
     generation++;
+    main_fn = nullptr;
+    const rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
+    for (size_t i = entry->code.size(); i-- > 0;)
+        if (entry->code[i].op == rt::IOp::call) {
+            main_fn = static_cast<rt::FunctionCode*>(entry->code[i].y.p);
+            break;
+        }
     heap_ = std::make_unique<gc::Heap>(memory_limit);
     heap_->set_stress(gc_stress);
     reset_ctx();
@@ -98,6 +105,7 @@ std::unique_ptr<rt::Ctx> Vm::make_ctx() {
     c.sp = c.stack.get();
     c.stack_end = c.stack.get() + kRegisterStackSlots;
     c.interrupt = &interrupt_flag;
+    c.attention = &attention;
     c.frames.reset(new rt::Frame[kMaxFrames]);
     c.frames_end = c.frames.get() + kMaxFrames;
     c.traps.reset(new rt::Trap[kMaxTraps]);
@@ -112,7 +120,9 @@ bool Vm::run_entry() {
     c.exception = false;
     c.exit_requested = false;
     c.interrupted = false;
+    entry_out_of_fuel = false;
     has_exception = false;
+    vm_thread = std::this_thread::get_id();
     rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
     // Everything below runs Haxe code or allocates (the report), so it holds the VM lock that
     // the program's own threads also take.
@@ -124,9 +134,12 @@ bool Vm::run_entry() {
     if (ok || c.exit_requested) {
         c.exception = false;
     } else if (c.interrupted) {
-        last_error = "the VM was interrupted";
+        last_error = c.out_of_fuel ? "the VM's instruction budget is spent" : "the VM was interrupted";
+        entry_out_of_fuel = c.out_of_fuel;
         c.exception = false;
-        interrupt_flag = false;
+        c.interrupted = false;
+        c.out_of_fuel = false;
+        clear_interrupt();
         result = false;
     } else {
         report_uncaught(c);

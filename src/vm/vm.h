@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -54,6 +55,34 @@ public:
     bool gc_stress = false;               // collect at every allocation (env HLFFI_GC_STRESS=1)
     size_t memory_limit = 0;              // 0 = none
     std::atomic<bool> interrupt_flag{false};  // set by hlffi_interrupt from any thread
+    std::atomic<uint32_t> attention{0};       // rt::kAttend* bits, read at every safepoint
+    int64_t fuel = -1;                        // safepoints left before the call ends; -1: no budget
+
+    // Safepoints and host calls served by the VM thread (vm/safepoints.cpp).
+    void request_interrupt();             // any thread: running code stops at its next safepoint
+    void clear_interrupt();
+    void set_fuel(int64_t safepoints);    // -1 removes the budget
+    struct HostTask {
+        void (*run)(void* data);
+        void* data;
+    };
+    // Any thread: queues a task for the VM thread; false when task_limit is reached.
+    bool post_task(HostTask t);
+    // On the VM thread with the VM lock held: runs the queued tasks in order (not re-entered).
+    // True when it ran any.
+    bool serve_tasks();
+    bool tasks_pending_here() const;      // tasks wait and this is the VM thread
+    std::mutex tasks_lock;                // guards tasks (taken without the VM lock)
+    std::deque<HostTask> tasks;
+    size_t task_limit = 0;                // 0: unbounded
+    std::thread::id vm_thread;            // the thread that serves tasks (default id: none)
+    bool serving_tasks = false;
+    bool accepting_tasks = false;         // guarded by tasks_lock: the VM thread will serve them
+    bool entry_out_of_fuel = false;       // run_entry ended because the budget was spent
+    rt::FunctionCode* main_fn = nullptr;  // main(): the entry function's last call
+    // Queued host calls may run here: on the VM thread, and not during static initialisation
+    // (only once main() is on the stack, or when no Haxe code runs at all).
+    bool may_serve_tasks(const rt::Ctx& c) const;
     bool lazy_natives = false;            // missing natives throw when called instead of failing load
     std::string program_path;             // Sys.programPath: the .hl file as the host named it
     // hl.Gc controls and allocation counters (vm/sys_services.cpp, runtime_services.cpp).
@@ -94,6 +123,7 @@ public:
 
     // Shared boxes for true/false (runtime.md §5.2), immortal for the program's lifetime.
     rt::VDynamic bool_boxes[2] = {};
+    rt::VDynamic out_of_memory_box = {};  // thrown when the heap is full (allocating it could fail)
 
 private:
     void reset_ctx();

@@ -1,0 +1,13 @@
+# tests/hosts: C host programs of restart and threaded mode (issue tests written the way every
+# embedding user writes them); each checks its own results and exits non-zero on a mismatch.
+foreach(host restart_host threaded_host blocking_host)
+  add_executable(${host} ${CMAKE_CURRENT_LIST_DIR}/hosts/${host}.c)
+  target_link_libraries(${host} PRIVATE hlffi stdc++ m)
+  add_dependencies(${host} haxe_programs)
+endforeach()
+add_test(NAME hosts.restart COMMAND restart_host ${HLFFI_HL_DIR}/api_restart.hl)
+add_test(NAME hosts.threaded COMMAND threaded_host ${HLFFI_HL_DIR}/api_threaded.hl)
+add_test(NAME hosts.blocking_sleep COMMAND blocking_host ${HLFFI_HL_DIR}/api_blocking.hl sleep)
+add_test(NAME hosts.blocking_spin COMMAND blocking_host ${HLFFI_HL_DIR}/api_blocking.hl spin)
+set_tests_properties(hosts.restart hosts.threaded hosts.blocking_sleep hosts.blocking_spin
+  PROPERTIES LABELS "hosts;threads" TIMEOUT 60)
