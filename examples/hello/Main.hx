@@ -1,6 +1,8 @@
 // The program the README's main example embeds.
 class Main {
-	static function greet(name:String):String {
+	public static var total:Int = 0;  // read by the host after main()
+
+	public static function greet(name:String):String {
 		return 'Hello, $name, from Haxe!';
 	}
 
@@ -8,7 +10,6 @@ class Main {
 		Sys.println(greet("C host"));
 		var squares = [for (i in 1...6) i * i];
 		trace(squares);
-		var total = 0;
 		for (s in squares) total += s;
 		Sys.println("sum of squares: " + total);
 	}
