@@ -1,5 +1,7 @@
 // api layer: Haxe Arrays as HashLink lays them out (classes, fields, growth), named method calls
 // and type-handle checks, shared by arrays.cpp, maps.cpp and bytes.cpp (data_internal.h).
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "api/data_internal.h"
@@ -157,6 +159,11 @@ rt::VObj* make_array(vm::HostEntry& e, hlffi_vm* vm, HType* elem, int32_t length
     if (const char* bytes_name = bytes_class_name(k)) {
         HType* cls = array_class(vm, bytes_name, ArrayForm::Bytes, (std::string("Array<") + rt::type_name(elem) + ">").c_str());
         if (cls == nullptr) return nullptr;
+        // Haxe computes byte sizes as `length << sizeBits` in 32 bits.
+        if (length > INT32_MAX / rt::storage_size(k)) {
+            fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, std::string(what) + ": length " + std::to_string(length) + " is too large");
+            return nullptr;
+        }
         rt::VObj* o = rt::alloc_object(c, cls);
         if (o == nullptr) return out_of_memory(e, vm, what), nullptr;
         rt::RootGuard keep(c, &o);
@@ -268,6 +275,12 @@ bool set_element(vm::HostEntry& e, hlffi_vm* vm, const ArrayView& a, int32_t ind
     case ArrayForm::Bytes:
     case ArrayForm::Obj: {
         int32_t length = length_of(vm, a);
+        // Haxe's __expand computes index + 1 and, for ArrayBytes, (index + 1) << sizeBits in 32
+        // bits: an index past that would overflow inside Haxe code and break the array.
+        if (index >= INT32_MAX / std::max(width, 1) - 1) {
+            fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, std::string(what) + ": index " + std::to_string(index) + " is too large");
+            return false;
+        }
         if (index >= length) {
             // What Haxe code does for `a[i] = v` past the end: the class's own __expand(i).
             rt::FunctionCode* f = method_of(vm, self, "__expand");

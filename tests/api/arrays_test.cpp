@@ -461,6 +461,12 @@ TEST(Arrays, BadInput) {
     EXPECT_EQ(d.last(), HLFFI_ERROR_TYPE_MISMATCH);
     EXPECT_FALSE(hlffi_array_push(d.vm, freed, x));
     EXPECT_EQ(d.last(), HLFFI_ERROR_STALE_HANDLE);
+    EXPECT_FALSE(hlffi_array_set(d.vm, a, 0x7FFFFFFF, x));  // would overflow Haxe's __expand
+    EXPECT_EQ(d.last(), HLFFI_ERROR_INVALID_ARGUMENT);
+    EXPECT_FALSE(hlffi_array_set(d.vm, a, 0x20000000, x));
+    EXPECT_EQ(d.last(), HLFFI_ERROR_INVALID_ARGUMENT);
+    EXPECT_EQ(hlffi_array_new(d.vm, int_t, 0x7FFFFFFF), nullptr);
+    EXPECT_EQ(d.last(), HLFFI_ERROR_INVALID_ARGUMENT);
     EXPECT_EQ(hlffi_array_length(a), 2);  // nothing was appended by the failures
     // hlffi_native_array_new / get_ptr
     EXPECT_EQ(hlffi_native_array_new(nullptr, int_t, 1), nullptr);
