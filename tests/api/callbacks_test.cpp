@@ -305,7 +305,9 @@ TEST_F(Callbacks, RegisteredBeforeLoadAndRebuiltAfterRestart) {
         // The handle of the closed program is stale.
         EXPECT_EQ(hlffi_value_as_int(t, -1), -1);
         hlffi_value_free(t);
-        if (round == 1) ASSERT_TRUE(hlffi_register_callback_typed(vm, "triple", triple, 1, ii, HLFFI_ARG_INT));
+        if (round == 1) {
+            ASSERT_TRUE(hlffi_register_callback_typed(vm, "triple", triple, 1, ii, HLFFI_ARG_INT));
+        }
     }
     EXPECT_TRUE(vm->retired_callbacks.empty() || vm->retired_callbacks.size() == 1);
 }
