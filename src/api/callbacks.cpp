@@ -2,6 +2,7 @@
 // hlffi_unregister_callback. Design (struct Callback in api_internal.h): each registration owns a
 // native FunctionCode whose native_data is the registration; the closure handed to Haxe is a plain
 // closure (no bound value) over it, so Haxe calls it like any function value.
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -83,6 +84,14 @@ void retire(hlffi_vm* vm, std::unique_ptr<api::Callback> cb) {
     purge_retired(vm);
 }
 
+// The host may pass any int as an hlffi_arg_type: read it as an int (loading an out-of-range
+// enum value is undefined behaviour).
+int enum_value(const hlffi_arg_type* t) {
+    int v = 0;
+    std::memcpy(&v, t, sizeof v);
+    return v;
+}
+
 bool add(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs, const hlffi_arg_type* arg_types,
          hlffi_arg_type return_type, bool typed) {
     if (vm == nullptr) return false;
@@ -105,12 +114,12 @@ bool add(hlffi_vm* vm, const char* name, hlffi_native_func func, int nargs, cons
             return false;
         }
         for (int i = 0; i < nargs; i++)
-            if (arg_types[i] <= HLFFI_ARG_VOID || arg_types[i] > HLFFI_ARG_DYNAMIC) {
+            if (int a = enum_value(&arg_types[i]); a <= HLFFI_ARG_VOID || a > HLFFI_ARG_DYNAMIC) {
                 api::fail(vm, HLFFI_ERROR_INVALID_ARGUMENT,
                           std::string("callback '") + name + "': argument " + std::to_string(i + 1) + " has no valid type");
                 return false;
             }
-        if (return_type < HLFFI_ARG_VOID || return_type > HLFFI_ARG_DYNAMIC) {
+        if (int r = enum_value(&return_type); r < HLFFI_ARG_VOID || r > HLFFI_ARG_DYNAMIC) {
             api::fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, std::string("callback '") + name + "': the return type is not valid");
             return false;
         }
