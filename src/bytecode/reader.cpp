@@ -21,7 +21,7 @@ public:
         tables();
         if (!c_.failed() && c_.remaining() != 0)
             c_.fail(std::to_string(c_.remaining()) + " trailing bytes after the constants table");
-        if (c_.failed()) return Error{c_.error()};
+        if (c_.failed()) return Failure{c_.error()};
         if (auto s = cross_checks(); !s) return s.error();
         return std::move(m_);
     }
@@ -328,7 +328,7 @@ private:
             nnatives_ = 0, nfunctions_ = 0, nconstants_ = 0;
 };
 
-Status fail(std::string msg) { return Error{std::move(msg)}; }
+Status fail(std::string msg) { return Failure{std::move(msg)}; }
 
 bool is_object_kind(TypeKind k) { return k == TypeKind::Obj || k == TypeKind::Struct; }
 
@@ -428,15 +428,15 @@ int32_t Module::signature_of(int32_t findex) const {
 }
 
 Result<Module> read_module(const uint8_t* data, size_t size, const ReadOptions& opts) {
-    if (data == nullptr && size != 0) return Error{"no data"};
+    if (data == nullptr && size != 0) return Failure{"no data"};
     return Reader(data, size, opts).run();
 }
 
 Result<Module> read_module_file(const std::string& path, const ReadOptions& opts) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot open " + path};
+    if (!in) return Failure{"cannot open " + path};
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return Error{"cannot read " + path};
+    if (in.bad()) return Failure{"cannot read " + path};
     return read_module(bytes.data(), bytes.size(), opts);
 }
 

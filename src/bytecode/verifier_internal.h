@@ -57,7 +57,7 @@ private:
     int64_t op_index_ = -1;
 };
 
-inline Status fail(std::string msg) { return Error{std::move(msg)}; }
+inline Status fail(std::string msg) { return Failure{std::move(msg)}; }
 
 #define HLFFI_VERIFY_TRY(expr)             \
     do {                                   \

@@ -77,7 +77,7 @@ Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptio
         const NativeDef* def = found.def;
         auto nargs = static_cast<int>(fc.type->fun->args.size());
         if (def != nullptr && def->nargs >= 0 && def->nargs != nargs)
-            return Error{"native " + lib + "@" + name + " takes " + std::to_string(def->nargs) + " arguments but the program declares " +
+            return Failure{"native " + lib + "@" + name + " takes " + std::to_string(def->nargs) + " arguments but the program declares " +
                          std::to_string(nargs)};
         if (!found.mismatch.empty()) {
             add_to(mismatches, found.mismatch);
@@ -93,8 +93,8 @@ Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptio
         }
     }
     if (!mismatches.empty())
-        return Error{"native signature mismatch: " + mismatches + (missing.empty() ? "" : "; missing natives: " + missing)};
-    if (!missing.empty()) return Error{"missing natives: " + missing};
+        return Failure{"native signature mismatch: " + mismatches + (missing.empty() ? "" : "; missing natives: " + missing)};
+    if (!missing.empty()) return Failure{"missing natives: " + missing};
     return {};
 }
 
@@ -113,7 +113,7 @@ Status init_constants(Program& p) {
     for (const bc::ConstantDecl& k : m.constants) {
         HType* t = p.global_types[static_cast<size_t>(k.global)];
         if (t->obj == nullptr || t->obj->super != nullptr || k.fields.size() > t->obj->fields.size())
-            return Error{"constant for global " + std::to_string(k.global) + " is not a root class instance"};
+            return Failure{"constant for global " + std::to_string(k.global) + " is not a root class instance"};
         auto block = std::make_unique<uint8_t[]>(static_cast<size_t>(align_to(t->obj->size, 8)));
         std::memset(block.get(), 0, static_cast<size_t>(align_to(t->obj->size, 8)));
         auto* obj = reinterpret_cast<VObj*>(block.get());

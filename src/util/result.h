@@ -7,7 +7,7 @@
 
 namespace hlffi {
 
-struct Error {
+struct Failure {
     std::string message;
 };
 
@@ -15,7 +15,7 @@ template <typename T>
 class [[nodiscard]] Result {
 public:
     Result(T value) : v_(std::move(value)) {}
-    Result(Error e) : v_(std::move(e)) {}
+    Result(Failure e) : v_(std::move(e)) {}
 
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -23,24 +23,24 @@ public:
     const T& value() const { return std::get<0>(v_); }
     T& operator*() { return value(); }
     T* operator->() { return &value(); }
-    const Error& error() const { return std::get<1>(v_); }
+    const Failure& error() const { return std::get<1>(v_); }
     T take() { return std::move(std::get<0>(v_)); }
 
 private:
-    std::variant<T, Error> v_;
+    std::variant<T, Failure> v_;
 };
 
 // Result of an operation with nothing to return.
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error e) : error_(std::move(e)), ok_(false) {}
+    Status(Failure e) : error_(std::move(e)), ok_(false) {}
     bool ok() const { return ok_; }
     explicit operator bool() const { return ok_; }
-    const Error& error() const { return error_; }
+    const Failure& error() const { return error_; }
 
 private:
-    Error error_;
+    Failure error_;
     bool ok_ = true;
 };
 
