@@ -237,17 +237,16 @@ hlffi_error_code hlffi_thread_call_async(hlffi_vm* vm, hlffi_thread_func func, h
 hlffi_error_code hlffi_enable_hot_reload(hlffi_vm* vm, bool enable);
 /* True when enabled. */
 bool hlffi_is_hot_reload_enabled(hlffi_vm* vm);
-/* Replaces the function bodies of the running program with those of a newly compiled .hl,
- * keeping the heap and statics. A change of any type's layout is refused with RELOAD_FAILED and
- * the running program is left intact. Errors: NULL_VM, NOT_LOADED, RELOAD_NOT_ENABLED,
- * FILE_NOT_FOUND, INVALID_BYTECODE, RELOAD_FAILED. */
+/* Hot reload (replacing the function bodies of a running program, keeping heap and statics) is
+ * not built yet: with hot reload enabled this answers RELOAD_NOT_SUPPORTED, tells the reload
+ * callback it failed, and leaves the running program unchanged. Errors: NULL_VM, NOT_LOADED,
+ * INVALID_ARGUMENT (path NULL), RELOAD_NOT_ENABLED, RELOAD_NOT_SUPPORTED. */
 hlffi_error_code hlffi_reload_module(hlffi_vm* vm, const char* path);
 /* Same from memory (copied). */
 hlffi_error_code hlffi_reload_module_memory(hlffi_vm* vm, const void* data, size_t size);
 /* Called after every reload attempt (NULL to remove). */
 void hlffi_set_reload_callback(hlffi_vm* vm, hlffi_reload_callback callback, void* userdata);
-/* Reloads when the loaded file changed on disk since it was loaded or last reloaded; true when
- * a reload succeeded. */
+/* True when a reload succeeded; never, while hot reload is not built. */
 bool hlffi_check_reload(hlffi_vm* vm);
 
 /* ---- Worker threads and blocking sections --------------------------------------------- */

@@ -157,6 +157,9 @@ struct hlffi_vm {
     std::deque<hlffi::api::HostNativeReg> natives;
     std::vector<hlffi_cached_call*> cached;  // freed with the VM
     hlffi::api::VmThread thread;
+    bool hot_reload = false;                 // hlffi_enable_hot_reload
+    hlffi_reload_callback reload_callback = nullptr;
+    void* reload_userdata = nullptr;
     void* user_data = nullptr;               // hlffi_set_user_data (src/api/user_data.cpp)
 };
 

@@ -11,7 +11,7 @@ using namespace hlffi;
 
 namespace {
 
-bool on_vm_thread(hlffi_vm* vm) { return vm->thread.running && std::this_thread::get_id() == vm->vm.vm_thread; }
+bool on_vm_thread(hlffi_vm* vm) { return vm->thread.running && std::this_thread::get_id() == vm->vm.vm_thread.load(); }
 
 // After main(): serve queued calls until hlffi_thread_stop, holding the VM lock except while
 // waiting, with the main context current so the calls nest on it.
@@ -95,7 +95,7 @@ hlffi_error_code refused(hlffi_vm* vm) {
 hlffi_error_code api::stop_vm_thread(hlffi_vm* vm) {
     api::VmThread& t = vm->thread;
     if (!t.running) return HLFFI_OK;
-    if (std::this_thread::get_id() == vm->vm.vm_thread)
+    if (std::this_thread::get_id() == vm->vm.vm_thread.load())
         return fail(vm, HLFFI_ERROR_WRONG_THREAD, "hlffi_thread_stop cannot be called on the VM thread");
     // main() gets the grace period to end by itself (queued calls keep being served), then is
     // interrupted at its next safepoint.
@@ -150,7 +150,7 @@ hlffi_error_code hlffi_thread_start(hlffi_vm* vm) {
         return api::fail(vm, HLFFI_ERROR_THREAD_START_FAILED, "the VM thread could not be started");
     }
     // Calls queued before the thread records its id must still find it.
-    while (vm->vm.vm_thread != t.thread.get_id()) std::this_thread::yield();
+    while (vm->vm.vm_thread.load() != t.thread.get_id()) std::this_thread::yield();
     api::succeed(vm);
     return HLFFI_OK;
 }

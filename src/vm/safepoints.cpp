@@ -41,7 +41,7 @@ bool Vm::post_task(HostTask t) {
 }
 
 bool Vm::tasks_pending_here() const {
-    return (attention.load(std::memory_order_relaxed) & rt::kAttendHostCalls) != 0 && std::this_thread::get_id() == vm_thread;
+    return (attention.load(std::memory_order_relaxed) & rt::kAttendHostCalls) != 0 && std::this_thread::get_id() == vm_thread.load();
 }
 
 bool Vm::may_serve_tasks(const rt::Ctx& c) const {
@@ -52,7 +52,7 @@ bool Vm::may_serve_tasks(const rt::Ctx& c) const {
 }
 
 bool Vm::serve_tasks() {
-    if (serving_tasks || std::this_thread::get_id() != vm_thread) return false;
+    if (serving_tasks || std::this_thread::get_id() != vm_thread.load()) return false;
     serving_tasks = true;
     bool ran = false;
     for (;;) {

@@ -75,7 +75,7 @@ public:
     std::mutex tasks_lock;                // guards tasks (taken without the VM lock)
     std::deque<HostTask> tasks;
     size_t task_limit = 0;                // 0: unbounded
-    std::thread::id vm_thread;            // the thread that serves tasks (default id: none)
+    std::atomic<std::thread::id> vm_thread{};  // the thread that serves tasks (default id: none)
     bool serving_tasks = false;
     bool accepting_tasks = false;         // guarded by tasks_lock: the VM thread will serve them
     bool entry_out_of_fuel = false;       // run_entry ended because the budget was spent

@@ -158,10 +158,13 @@ TEST(Statics, CallErrors) {
     EXPECT_EQ(hlffi_call_static(t.vm, "Game", "add", 2, null_arg), nullptr);
     EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_NULL_VALUE);
 
-    LoadedVm other("basics");
-    hlffi_value* foreign[] = {keep(hlffi_value_int(other.vm, 1)), keep(hlffi_value_int(other.vm, 2))};
-    EXPECT_EQ(hlffi_call_static(t.vm, "Game", "add", 2, foreign), nullptr);
-    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_WRONG_VM);
+    {
+        LoadedVm other("basics");  // its values are freed before it is destroyed
+        Values foreign_keep;
+        hlffi_value* foreign[] = {foreign_keep(hlffi_value_int(other.vm, 1)), foreign_keep(hlffi_value_int(other.vm, 2))};
+        EXPECT_EQ(hlffi_call_static(t.vm, "Game", "add", 2, foreign), nullptr);
+        EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_WRONG_VM);
+    }
 
     // The VM keeps working after every error.
     hlffi_value* ok[] = {keep(hlffi_value_int(t.vm, 1)), keep(hlffi_value_int(t.vm, 2))};
