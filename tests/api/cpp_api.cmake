@@ -9,10 +9,11 @@ target_include_directories(hlffi3_signatures PRIVATE ${PROJECT_SOURCE_DIR}/inclu
 set_target_properties(hlffi3_signatures PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 target_compile_options(hlffi3_signatures PRIVATE -Wall -Wextra -pedantic -Werror)
 
-add_executable(hlffi3_link EXCLUDE_FROM_ALL ${CMAKE_CURRENT_LIST_DIR}/hlffi3_signatures_main.c
+add_executable(hlffi3_link ${CMAKE_CURRENT_LIST_DIR}/hlffi3_signatures_main.c
   $<TARGET_OBJECTS:hlffi3_signatures>)
 target_link_libraries(hlffi3_link PRIVATE hlffi stdc++ m)
-# (Its ctest, api.hlffi3_link, is added once every helper's functions have landed.)
+add_test(NAME api.hlffi3_link COMMAND hlffi3_link)
+set_tests_properties(api.hlffi3_link PROPERTIES LABELS api)
 
 # Sanitizer builds make a libhlffi.so that only sanitized hosts can load: not a package.
 if(NOT HLFFI_SANITIZE AND NOT HLFFI_TSAN)
