@@ -647,15 +647,21 @@ L_mem_set_64:
     store<uint64_t>(reinterpret_cast<char*>(regs[A]) + rd<int32_t>(regs, B), regs[C]);
     NEXT();
 // Native arrays: the fast paths take a valid index into elements of the register's width whose
-// type is the register's, or plain values on both sides; anything else (errors, pointers of
-// another static type to check) is slow::array_access.
-#define ARRAY_FAST(arr, idx) \
-    ((arr) != nullptr && static_cast<uint32_t>(idx) < static_cast<uint32_t>((arr)->size) && \
-     storage_size((arr)->at) == pc->kind && ((arr)->at == pc->x.p || (pc->y.i == 0 && !is_pointer((arr)->at))))
+// type is the register's, plain values on both sides, or values with a header going into a
+// dynamic place (y.i, link_code.cpp array_class); anything else (errors, pointers of another
+// static type to check) is slow::array_access.
+#define ARRAY_OK(arr, idx) \
+    ((arr) != nullptr && static_cast<uint32_t>(idx) < static_cast<uint32_t>((arr)->size) && storage_size((arr)->at) == pc->kind)
+#define ARRAY_GET_FAST(arr, idx) \
+    (ARRAY_OK(arr, idx) && ((arr)->at == pc->x.p || (pc->y.i == 0 && !is_pointer((arr)->at)) || \
+                            (pc->y.i == 2 && is_dynamic((arr)->at))))
+#define ARRAY_SET_FAST(arr, idx) \
+    (ARRAY_OK(arr, idx) && ((arr)->at == pc->x.p || (pc->y.i == 0 && !is_pointer((arr)->at)) || \
+                            (pc->y.i == 2 && (arr)->at->kind == TypeKind::Dyn)))
 L_array_get: {
     auto* arr = reinterpret_cast<VArray*>(regs[B]);
     auto idx = rd<int32_t>(regs, C);
-    if (!ARRAY_FAST(arr, idx)) {
+    if (!ARRAY_GET_FAST(arr, idx)) {
         SAVE();
         CHECK(slow::array_access(c, regs, *pc));
         NEXT();
@@ -673,7 +679,7 @@ L_array_get: {
 L_array_set: {
     auto* arr = reinterpret_cast<VArray*>(regs[A]);
     auto idx = rd<int32_t>(regs, B);
-    if (!ARRAY_FAST(arr, idx)) {
+    if (!ARRAY_SET_FAST(arr, idx)) {
         SAVE();
         CHECK(slow::array_access(c, regs, *pc));
         NEXT();

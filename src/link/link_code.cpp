@@ -199,6 +199,15 @@ private:
         default: return false;
         }
     }
+    // The array ops' fast-path class of the register (interp.cpp ARRAY_GET_FAST/ARRAY_SET_FAST):
+    // 0 plain (plain elements of its width fit), 2 a dynamic register reading (any element with a
+    // header fits) or a value with a header written (into a dynamic array), 1 other pointers
+    // (only elements of exactly its type take the fast path).
+    static int64_t array_class(HType* t, bool get) {
+        if (!is_pointer(t)) return 0;
+        if (get ? t->kind == TypeKind::Dyn : is_dynamic(t)) return 2;
+        return 1;
+    }
     static bool is_ancestor(HType* parent, HType* t) {
         for (HType* cur = t; cur != nullptr; cur = cur->obj->super)
             if (cur == parent) return true;
@@ -467,14 +476,14 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
         in.op = width_of(rt(o.p[2])) == 8 ? IOp::mem_set_64 : IOp::mem_set_32; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; break;
     // Arrays carry their element type: the interpreter checks the width, and when the element
     // or the register holds a pointer and the types differ, that the value fits (x.p = the
-    // register's type, y.i = it holds a pointer).
+    // register's type, y.i = what the fast path may take without looking: see array_class).
     case Opcode::GetArray:
         in.op = IOp::array_get; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[0])));
-        in.x.p = rt(o.p[0]); in.y.i = is_pointer(rt(o.p[0])) ? 1 : 0;
+        in.x.p = rt(o.p[0]); in.y.i = array_class(rt(o.p[0]), true);
         break;
     case Opcode::SetArray:
         in.op = IOp::array_set; in.a = o.p[0]; in.b = o.p[1]; in.c = o.p[2]; in.kind = static_cast<uint16_t>(width_of(rt(o.p[2])));
-        in.x.p = rt(o.p[2]); in.y.i = is_pointer(rt(o.p[2])) ? 1 : 0;
+        in.x.p = rt(o.p[2]); in.y.i = array_class(rt(o.p[2]), false);
         break;
     case Opcode::New: in.op = IOp::new_; in.a = o.p[0]; in.x.p = rt(o.p[0]); break;
     case Opcode::ArraySize: in.op = IOp::array_size; in.a = o.p[0]; in.b = o.p[1]; break;
