@@ -53,8 +53,7 @@ hlffi_type* hlffi_abstract_find(hlffi_vm* vm, const char* name) {
     if (!is_abstract(t)) {
         std::string why = std::string("no abstract type named '") + name + "' in the program";
         if (t != nullptr) why += " ('" + std::string(name) + "' is a " + rt::type_name(t) + ")";
-        else if (api::type_index(vm).haxe_abstracts.count(name) != 0)
-            why += " ('" + std::string(name) + "' is a Haxe abstract: compiled away, its values have its underlying type)";
+        else why += api::haxe_abstract_hint(vm, name);
         api::fail(vm, HLFFI_ERROR_TYPE_NOT_FOUND, why);
         return nullptr;
     }

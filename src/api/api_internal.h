@@ -209,6 +209,8 @@ hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, 
 TypeIndex& type_index(hlffi_vm* vm);                 // built for the loaded program on first use
 rt::HType* find_type(hlffi_vm* vm, std::string_view name);  // nullptr: not found (nothing recorded)
 hlffi_type* type_handle(hlffi_vm* vm, rt::HType* t);  // the stable handle of t (nullptr for nullptr)
+// " ('name' is a Haxe abstract: ...)" when `name` is a Haxe abstract the compiler removed, else "".
+std::string haxe_abstract_hint(hlffi_vm* vm, const char* name);
 // The class (instance type) named `name`; TYPE_NOT_FOUND recorded when absent.
 rt::HType* find_class(hlffi_vm* vm, const char* name);
 // The class object holding the statics of class `cls` (null before static init: ENTRY_NOT_CALLED).

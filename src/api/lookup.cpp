@@ -126,6 +126,11 @@ hlffi_type* type_handle(hlffi_vm* vm, HType* t) {
     return &h;
 }
 
+std::string haxe_abstract_hint(hlffi_vm* vm, const char* name) {
+    if (type_index(vm).haxe_abstracts.count(name) == 0) return "";
+    return " ('" + std::string(name) + "' is a Haxe abstract: compiled away, its values have its underlying type)";
+}
+
 HType* find_class(hlffi_vm* vm, const char* name) {
     HType* t = find_type(vm, name);
     if (t == nullptr || (t->kind != TypeKind::Obj && t->kind != TypeKind::Struct)) {

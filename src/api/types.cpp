@@ -73,10 +73,7 @@ hlffi_type* hlffi_find_type(hlffi_vm* vm, const char* name) {
     if (vm == nullptr || !api::check_loaded(vm) || !api::check_name(vm, name, "name")) return nullptr;
     rt::HType* t = api::find_type(vm, name);
     if (t == nullptr) {
-        std::string why = std::string("no type named '") + name + "' in the program";
-        if (api::type_index(vm).haxe_abstracts.count(name) != 0)
-            why += " ('" + std::string(name) + "' is a Haxe abstract: compiled away, its values have its underlying type)";
-        api::fail(vm, HLFFI_ERROR_TYPE_NOT_FOUND, why);
+        api::fail(vm, HLFFI_ERROR_TYPE_NOT_FOUND, std::string("no type named '") + name + "' in the program" + api::haxe_abstract_hint(vm, name));
         return nullptr;
     }
     hlffi_type* h = api::type_handle(vm, t);
