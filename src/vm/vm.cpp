@@ -85,6 +85,9 @@ bool Vm::load(const uint8_t* data, size_t size) {
         }
     heap_ = std::make_unique<gc::Heap>(memory_limit);
     heap_->set_stress(gc_stress);
+    // hl.Gc and hl.Profile settings and counters belong to the session: a reloaded program
+    // starts with collection on and HashLink's defaults, as a fresh `hl` process would.
+    gc_control = GcControl{};
     reset_ctx();
     for (int b = 0; b < 2; b++) {
         bool_boxes[b].t = program_->builtin[static_cast<int>(rt::TypeKind::Bool)];

@@ -89,7 +89,7 @@ public:
     struct GcControl {
         bool enabled = true;              // hl.Gc.enable: false = collect only when memory runs out
         int32_t flags = 0;                // hl.Gc.flags as last set
-        uint64_t allocated_bytes = 0;     // every block handed out since the VM was created
+        uint64_t allocated_bytes = 0;     // every block handed out since the program was loaded
         uint64_t allocation_count = 0;
         int32_t track_global = 0;         // hl.Profile bits, as set (nothing is ever tracked)
         int32_t track_thread = 15;        // HashLink starts every thread with all four kinds

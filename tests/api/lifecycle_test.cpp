@@ -2,6 +2,7 @@
 // output routing, restart and several VMs at once.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -154,6 +155,43 @@ TEST(Lifecycle, RestartGivesFreshStateEveryTime) {
         ASSERT_EQ(run_captured("16_class_props", out), HLFFI_OK);
         ASSERT_EQ(out, expected) << "VM " << i;
     }
+}
+
+// hl.Gc and hl.Profile settings belong to one session: a program loaded after hlffi_close finds
+// the defaults (flags 0, collection on, HashLink's tracking masks) whatever the last one set.
+std::string call_string(hlffi_vm* vm, const char* fn) {
+    hlffi_value* v = hlffi_call_static(vm, "Main", fn, 0, nullptr);
+    char* s = v != nullptr ? hlffi_value_as_string(v) : nullptr;
+    std::string out = s != nullptr ? s : std::string("<error: ") + hlffi_get_error(vm) + ">";
+    std::free(s);
+    hlffi_value_free(v);
+    return out;
+}
+int call_int(hlffi_vm* vm, const char* fn) {
+    hlffi_value* v = hlffi_call_static(vm, "Main", fn, 0, nullptr);
+    int n = hlffi_value_as_int(v, -1);
+    hlffi_value_free(v);
+    return n;
+}
+
+TEST(Lifecycle, RestartResetsGcSettings) {
+    const std::string fresh = "flags=0 thread=15 global=0";
+    hlffi_vm* vm = hlffi_create();
+    ASSERT_EQ(hlffi_init(vm, 0, nullptr), HLFFI_OK);
+    for (int session = 0; session < 2; session++) {
+        ASSERT_EQ(hlffi_load_file(vm, hl_path("api_gc_control").c_str()), HLFFI_OK) << hlffi_get_error(vm);
+        ASSERT_EQ(hlffi_call_entry(vm), HLFFI_OK);
+        EXPECT_EQ(call_string(vm, "state"), fresh) << "session " << session;
+        int on = call_int(vm, "garbageGrowthMb");
+        EXPECT_GE(on, 0) << "session " << session;
+        EXPECT_LT(on, 40) << "session " << session << ": the heap kept the garbage with collection on";
+        hlffi_value_free(hlffi_call_static(vm, "Main", "change", 0, nullptr));
+        EXPECT_EQ(call_string(vm, "state"), "flags=3 thread=1 global=6");
+        // The test's own check that the switch is observable: off, the garbage stays.
+        EXPECT_GE(call_int(vm, "garbageGrowthMb"), 48) << "session " << session;
+        ASSERT_EQ(hlffi_close(vm), HLFFI_OK);
+    }
+    hlffi_destroy(vm);
 }
 
 // Several VMs at once on different threads, each with its own heap, statics and output.
