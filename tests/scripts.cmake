@@ -62,3 +62,7 @@ add_test(NAME cli.truncated_file COMMAND sh ${hlffi_scripts}/truncated_file.sh $
 set_tests_properties(cli.usage_no_args cli.usage_unknown_command cli.usage_missing_file_argument
   cli.usage_run_without_file cli.nonexistent_file_dump cli.nonexistent_file_verify
   cli.nonexistent_file_run cli.verify_ok cli.truncated_file PROPERTIES LABELS cli)
+
+# No file points outside the repository (a sibling checkout's README or runner).
+add_test(NAME repo.stands_alone COMMAND sh ${hlffi_scripts}/stands_alone.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(repo.stands_alone PROPERTIES LABELS cli)

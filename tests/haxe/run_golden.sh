@@ -10,7 +10,7 @@
 #        GOLDEN_KNOWN    known-failures file (default: known-failures.txt next to this script)
 #        GOLDEN_VERBOSE  0 to leave out the diffs of failing programs
 #
-# Comparison, as ../../../shared/conformance/run.sh: stdout byte for byte; where expected.stderr is
+# Comparison, as tests/conformance/programs/run.sh: stdout byte for byte; where expected.stderr is
 # non-empty or expected.exit is non-zero, stderr and the exit code too; a timeout or a death by signal
 # always fails. Exception: a folder with a file `mode` reading `crash` holds a program on which the
 # reference dies from a signal (e.g. stack overflow -> SIGSEGV); there only the reproducible part is
