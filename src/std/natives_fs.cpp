@@ -105,10 +105,25 @@ char* sys_exe_path(Ctx& c) {
     return u ? heap_cstring(c, std::string(u)) : nullptr;
 }
 
-int32_t sys_command(Ctx&, char* cmd) {
+namespace {
+struct Command {
+    std::string text;
+    int status = 0;
+};
+void run_command(void* data) {
+    auto* cmd = static_cast<Command*>(data);
+    cmd->status = std::system(cmd->text.c_str());
+}
+}  // namespace
+
+// Sys.command: the shell runs without the VM lock (HashLink marks it a blocking section), so other
+// Haxe threads and host calls go on meanwhile. The command is copied first: while unlocked, this
+// thread must not read the heap. Not interruptible: the wait ends when the command does.
+int32_t sys_command(Ctx& c, char* cmd) {
     if (!cmd) return -1;
-    int status = std::system(cmd);
-    return WEXITSTATUS(status) | (WTERMSIG(status) << 8);
+    Command command{cmd};
+    run_unlocked(c, run_command, &command);
+    return WEXITSTATUS(command.status) | (WTERMSIG(command.status) << 8);
 }
 
 }  // namespace hlffi::rt::sys
