@@ -23,8 +23,12 @@ uint8_t* alloc_bytes(Ctx& c, int32_t size) {
         raise_message(c, "Invalid bytes size");
         return nullptr;
     }
-    // Zeroed (HashLink leaves it unspecified); never a null block, even for size 0.
-    return static_cast<uint8_t*>(alloc_noscan(c, size == 0 ? 1 : static_cast<size_t>(size)));
+    // Size 0 is a null pointer, as HashLink's allocator answers it: Bytes.alloc(0).getData() is
+    // null there, and zlib treats the null buffer apart (a checksum of it is the initial value;
+    // inflating into it fails). Every bytes native accepts null with a length of 0.
+    if (size == 0) return nullptr;
+    // Zeroed (HashLink leaves it unspecified).
+    return static_cast<uint8_t*>(alloc_noscan(c, static_cast<size_t>(size)));
 }
 
 void bytes_blit(Ctx& c, uint8_t* dst, int32_t dpos, const uint8_t* src, int32_t spos, int32_t len) {

@@ -30,7 +30,7 @@ class Main {
 		hl.Format.digest(out.getData(), b.sub(20, b.length - 20).getData(), b.length - 20, 2);
 		Sys.println(c.get() + " " + d.get() + " " + Crc32.make(b) + " " + out.getInt32(0));
 		// Any starting value, negative ones included; a length of 0 keeps it. (Not on Bytes.alloc(0):
-		// HashLink's block of size 0 is a null pointer, for which zlib answers 0 whatever the start.)
+		// its block of size 0 is a null pointer: see fmt_checksum_empty_alloc.)
 		var abc = Bytes.ofString("abc");
 		for (init in [1, -1, 0x7FFFFFFF, 0x80000000, 123456789]) {
 			var out = Bytes.alloc(4);

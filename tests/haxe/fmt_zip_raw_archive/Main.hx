@@ -1,8 +1,8 @@
 // Raw deflate streams (window bits -15) through the zip archive classes: haxe.zip.Writer writes
 // entries compressed by haxe.zip.Tools.compress (Compress.run minus header and trailer, CRC-32 of
 // the data), haxe.zip.Reader reads them back and Reader.unzip inflates with Uncompress(-15).
-// No empty entry: HashLink's Bytes.alloc(0) is a null pointer, into which zlib refuses to inflate
-// ("ZLib Error : -2"), while hlffi's zero-size blocks are real ones.
+// No empty entry: Bytes.alloc(0) is a null pointer, into which zlib refuses to inflate
+// ("ZLib Error : -2"); fmt_zip_empty_entry checks that case.
 import haxe.io.Bytes;
 import haxe.io.BytesInput;
 import haxe.io.BytesOutput;
