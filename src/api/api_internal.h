@@ -66,14 +66,25 @@ public:
     ValuePool() = default;
     ValuePool(const ValuePool&) = delete;
     ValuePool& operator=(const ValuePool&) = delete;
-    hlffi_value* make(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // nullptr when memory is exhausted
-    void release(hlffi_value* v);
+    // Inline (end of this file): every call and callback makes and releases handles.
+    inline hlffi_value* make(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // nullptr when memory is exhausted
+    inline void release(hlffi_value* v);
+    // Argument handles of a host function called from Haxe (call_host_function): lent for that
+    // call, outside the live list (two stores each way instead of linking), and given back when
+    // it returns, whether or not the host freed them meanwhile (release only marks them freed).
+    // Their memory stays the pool's, so a handle the host kept reads as freed, never dangles.
+    inline hlffi_value* borrow(hlffi_vm* vm, rt::HType* t, rt::Slot s);
+    inline void give_back(hlffi_value* v);
     void mark(gc::Marker& m) const;
     void invalidate_all();   // the program is closed: every live value becomes stale
     size_t live_count() const { return live_; }
 
 private:
+    bool grow();  // a new chunk onto the free list; false when memory is exhausted
+    bool grow_lent();  // the same for the argument handles
     std::vector<std::unique_ptr<hlffi_value[]>> chunks_;
+    std::vector<std::unique_ptr<hlffi_value[]>> lent_chunks_;  // handles with borrowed == true
+    hlffi_value* lent_free_ = nullptr;
     hlffi_value* free_ = nullptr;
     hlffi_value* head_ = nullptr;  // live list
     size_t live_ = 0;
@@ -105,6 +116,7 @@ struct hlffi_type {
 
 struct hlffi_value {
     uint32_t magic = 0;                  // kLiveValue / kFreedValue
+    bool borrowed = false;               // an argument handle of a host call (ValuePool::borrow)
     hlffi_vm* vm = nullptr;
     uint64_t generation = 0;             // Vm::generation when made
     hlffi::rt::HType* type = nullptr;    // static type of `slot`
@@ -167,15 +179,18 @@ namespace hlffi::api {
 
 // ---- Errors: every failure is recorded on its VM (code + message).
 hlffi_error_code fail(hlffi_vm* vm, hlffi_error_code code, std::string message);
-void succeed(hlffi_vm* vm);
+inline void succeed(hlffi_vm* vm);
 // Maps a host call's outcome to an error (recorded); HLFFI_OK for CallOutcome::Ok.
 hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what);
 
-// ---- Handle checks. Each records the failure where it can and returns false.
+// ---- Handle checks. Each records the failure where it can and returns false. The passing case
+// is inline (end of this file, no call on the hot paths); the *_failed functions record why not.
 // The VM has a loaded program (and, with need_entry, static init has run).
-bool check_loaded(hlffi_vm* vm, bool need_entry = false);
+inline bool check_loaded(hlffi_vm* vm, bool need_entry = false);
+bool check_loaded_failed(hlffi_vm* vm, bool need_entry);
 // `v` is a live value of `vm` (vm may be nullptr: then v's own VM is checked and returned).
-bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what = "value");
+inline bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what = "value");
+bool check_value_failed(hlffi_vm*& vm, hlffi_value* v, const char* what);
 bool check_name(hlffi_vm* vm, const char* name, const char* what);
 // `t` is a type handle of the program loaded in its VM (vm may be nullptr: then t's own VM is
 // checked and returned; else WRONG_VM when t belongs to another VM). NULL_VALUE / STALE_HANDLE.
@@ -184,7 +199,8 @@ bool check_type(hlffi_vm*& vm, hlffi_type* t, const char* what = "type");
 bool entered(vm::HostEntry& e, hlffi_vm* vm);
 
 // ---- Values
-hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // records OUT_OF_MEMORY
+inline hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // records OUT_OF_MEMORY
+hlffi_value* out_of_handles(hlffi_vm* vm);  // records OUT_OF_MEMORY, returns nullptr
 // The dynamic-kind pointer in v, or nullptr when v is null or not a dynamic kind.
 rt::VDynamic* dynamic_of(const hlffi_value* v);
 // The type Haxe sees at run time: the header of a dynamic value, else the static type.
@@ -197,6 +213,10 @@ bool to_slot(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, rt::HType* to
 // `first` (1 for methods: the receiver comes first). WRONG_ARITY / TYPE_MISMATCH recorded.
 bool convert_args(vm::HostEntry& e, hlffi_vm* vm, rt::HType* ft, int first, int argc, hlffi_value** argv,
                   rt::Slot* out, std::string_view what);
+// convert_args' common case, inline and recording nothing: the right count of live values of this
+// VM, each already of its parameter's type. False sends the caller to convert_args.
+inline bool args_as_is(const hlffi_vm* vm, const rt::HType* ft, int first, int argc, hlffi_value* const* argv,
+                       rt::Slot* out);
 // UTF-8 text of any value (Std.string rules); false after recording an error.
 bool value_text(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, std::string* out);
 char* malloc_copy(std::string_view s);  // NUL-terminated copy for the caller to free()
@@ -223,5 +243,113 @@ rt::FunctionCode* find_method(hlffi_vm* vm, rt::HType* cls, int32_t hash);
 int32_t find_field(rt::HType* cls, int32_t hash);
 int32_t name_hash(std::string_view utf8);
 std::string utf8(std::u16string_view s);
+
+}  // namespace hlffi::api
+
+// ---- Inline hot paths declared above (they need the complete hlffi_vm).
+namespace hlffi::api {
+
+inline void succeed(hlffi_vm* vm) {
+    vm->last_code = HLFFI_OK;
+    vm->vm.last_error.clear();
+}
+
+inline bool check_loaded(hlffi_vm* vm, bool need_entry) {
+    if (vm != nullptr && vm->vm.loaded() && (!need_entry || vm->entry_called)) return true;
+    return check_loaded_failed(vm, need_entry);
+}
+
+// A live value of its own VM's loaded program (check_value's passing case, vm not given).
+inline bool is_live(const hlffi_value* v) {
+    return v != nullptr && v->magic == kLiveValue && v->type != nullptr && v->generation == v->vm->vm.generation &&
+           v->vm->vm.loaded();
+}
+
+inline bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what) {
+    if (is_live(v) && (vm == nullptr || v->vm == vm)) {
+        vm = v->vm;
+        return true;
+    }
+    return check_value_failed(vm, v, what);
+}
+
+inline hlffi_value* ValuePool::make(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
+    if (free_ == nullptr && !grow()) return nullptr;
+    hlffi_value* v = free_;
+    free_ = v->next;
+    v->magic = kLiveValue;
+    v->vm = vm;
+    v->generation = vm->vm.generation;
+    v->type = t;
+    v->slot = s;
+    v->prev = nullptr;
+    v->next = head_;
+    if (head_ != nullptr) head_->prev = v;
+    head_ = v;
+    live_++;
+    return v;
+}
+
+inline void ValuePool::release(hlffi_value* v) {
+    if (v->borrowed) {  // the host freed an argument: stale from now on; give_back recycles it
+        v->magic = kFreedValue;
+        v->type = nullptr;
+        v->slot = 0;
+        return;
+    }
+    if (v->type != nullptr) {  // still in the live list (stale ones were unlinked)
+        if (v->prev != nullptr) v->prev->next = v->next;
+        else head_ = v->next;
+        if (v->next != nullptr) v->next->prev = v->prev;
+        live_--;
+    }
+    v->magic = kFreedValue;
+    v->type = nullptr;
+    v->slot = 0;
+    v->prev = nullptr;
+    v->next = free_;
+    free_ = v;
+}
+
+inline hlffi_value* ValuePool::borrow(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
+    if (lent_free_ == nullptr && !grow_lent()) return nullptr;
+    hlffi_value* v = lent_free_;
+    lent_free_ = v->next;
+    v->magic = kLiveValue;
+    v->vm = vm;
+    v->generation = vm->vm.generation;
+    v->type = t;
+    v->slot = s;
+    return v;
+}
+
+inline void ValuePool::give_back(hlffi_value* v) {
+    v->magic = kFreedValue;
+    v->type = nullptr;
+    v->slot = 0;
+    v->next = lent_free_;
+    lent_free_ = v;
+}
+
+inline hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
+    hlffi_value* v = vm->values.make(vm, t, s);
+    return v != nullptr ? v : out_of_handles(vm);
+}
+
+inline bool args_as_is(const hlffi_vm* vm, const rt::HType* ft, int first, int argc, hlffi_value* const* argv,
+                       rt::Slot* out) {
+    const auto& params = ft->fun->args;
+    if (argc != static_cast<int>(params.size()) - first || (argc > 0 && argv == nullptr)) return false;
+    for (int i = 0; i < argc; i++) {
+        const hlffi_value* v = argv[i];
+        const rt::HType* t = params[static_cast<size_t>(first + i)];
+        if (v == nullptr || v->magic != kLiveValue || v->vm != vm || v->type == nullptr || v->generation != vm->vm.generation)
+            return false;
+        // The same type, or a scalar of the same kind (no conversion either way).
+        if (v->type != t && (rt::is_pointer(t) || t->kind == rt::TypeKind::Void || v->type->kind != t->kind)) return false;
+        out[first + i] = v->slot;
+    }
+    return true;
+}
 
 }  // namespace hlffi::api

@@ -28,11 +28,18 @@ hlffi_cached_call* make_cached(hlffi_vm* vm, rt::FunctionCode* fn, rt::HType* cl
     return cc;
 }
 
+// Records a failure of cached call `cc` ("LABEL: why"). Out of line, so that building the
+// message costs the calls that succeed nothing (not even stack space).
+[[gnu::noinline, gnu::cold]] hlffi_value* fail_cached(hlffi_cached_call* cc, hlffi_error_code code, const char* why) {
+    api::fail(cc->vm, code, cc->label + why);
+    return nullptr;
+}
+
 // The cached call is usable: its VM's program is the one it was resolved against.
 bool check_cached(hlffi_cached_call* cc) {
     if (cc == nullptr) return false;
     if (cc->generation != cc->vm->vm.generation || !cc->vm->vm.loaded()) {
-        api::fail(cc->vm, HLFFI_ERROR_STALE_HANDLE, cc->label + ": the cached call belongs to a program that was closed");
+        fail_cached(cc, HLFFI_ERROR_STALE_HANDLE, ": the cached call belongs to a program that was closed");
         return false;
     }
     return true;
@@ -71,29 +78,24 @@ hlffi_cached_call* hlffi_cache_instance_method(hlffi_vm* vm, const char* class_n
 hlffi_value* hlffi_call_cached(hlffi_cached_call* cached, int argc, hlffi_value** args) {
     if (!check_cached(cached)) return nullptr;
     hlffi_vm* vm = cached->vm;
-    if (cached->is_method) {
-        api::fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, cached->label + " is an instance method: use hlffi_call_cached_method");
-        return nullptr;
-    }
+    if (cached->is_method)
+        return fail_cached(cached, HLFFI_ERROR_INVALID_ARGUMENT, " is an instance method: use hlffi_call_cached_method");
     if (!api::check_loaded(vm, true)) return nullptr;
-    if (argc < 0 || argc > kMaxArgs) {
-        api::fail(vm, HLFFI_ERROR_WRONG_ARITY, cached->label + ": argc out of range");
-        return nullptr;
-    }
+    if (argc < 0 || argc > kMaxArgs) return fail_cached(cached, HLFFI_ERROR_WRONG_ARITY, ": argc out of range");
     vm::HostEntry e(vm->vm);
     if (!api::entered(e, vm)) return nullptr;
     rt::Slot slots[kMaxArgs];
-    if (!api::convert_args(e, vm, cached->fn->type, 0, argc, args, slots, cached->label)) return nullptr;
+    if (!api::args_as_is(vm, cached->fn->type, 0, argc, args, slots) &&
+        !api::convert_args(e, vm, cached->fn->type, 0, argc, args, slots, cached->label))
+        return nullptr;
     return api::call_and_wrap(e, vm, cached->fn, slots, argc, cached->label);
 }
 
 hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* instance, int argc, hlffi_value** args) {
     if (!check_cached(cached)) return nullptr;
     hlffi_vm* vm = cached->vm;
-    if (!cached->is_method) {
-        api::fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, cached->label + " is a static function: use hlffi_call_cached");
-        return nullptr;
-    }
+    if (!cached->is_method)
+        return fail_cached(cached, HLFFI_ERROR_INVALID_ARGUMENT, " is a static function: use hlffi_call_cached");
     if (!api::check_value(vm, instance, "instance")) return nullptr;
     rt::VDynamic* obj = api::dynamic_of(instance);
     if (obj == nullptr || !rt::safe_cast(obj->t, cached->cls)) {
@@ -102,10 +104,7 @@ hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* in
                   cached->label + ": the instance is " + (is_null ? "null" : "a " + rt::type_name(api::runtime_type(instance))));
         return nullptr;
     }
-    if (argc < 0 || argc >= kMaxArgs) {
-        api::fail(vm, HLFFI_ERROR_WRONG_ARITY, cached->label + ": argc out of range");
-        return nullptr;
-    }
+    if (argc < 0 || argc >= kMaxArgs) return fail_cached(cached, HLFFI_ERROR_WRONG_ARITY, ": argc out of range");
     // Virtual dispatch: a subclass instance runs its own override.
     rt::FunctionCode* f = obj->t == cached->cls ? cached->fn : api::find_method(vm, obj->t, cached->method_hash);
     if (f == nullptr) f = cached->fn;
@@ -113,7 +112,9 @@ hlffi_value* hlffi_call_cached_method(hlffi_cached_call* cached, hlffi_value* in
     if (!api::entered(e, vm)) return nullptr;
     rt::Slot slots[kMaxArgs];
     slots[0] = reinterpret_cast<rt::Slot>(obj);
-    if (!api::convert_args(e, vm, f->type, 1, argc, args, slots, cached->label)) return nullptr;
+    if (!api::args_as_is(vm, f->type, 1, argc, args, slots) &&
+        !api::convert_args(e, vm, f->type, 1, argc, args, slots, cached->label))
+        return nullptr;
     return api::call_and_wrap(e, vm, f, slots, argc + 1, cached->label);
 }
 

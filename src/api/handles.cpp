@@ -22,11 +22,6 @@ hlffi_error_code fail(hlffi_vm* vm, hlffi_error_code code, std::string message) 
     return code;
 }
 
-void succeed(hlffi_vm* vm) {
-    vm->last_code = HLFFI_OK;
-    vm->vm.last_error.clear();
-}
-
 hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what) {
     switch (o) {
     case vm::CallOutcome::Ok: return HLFFI_OK;
@@ -42,7 +37,7 @@ hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view
     return fail(vm, HLFFI_ERROR_INTERNAL, "unknown call outcome");
 }
 
-bool check_loaded(hlffi_vm* vm, bool need_entry) {
+bool check_loaded_failed(hlffi_vm* vm, bool need_entry) {
     if (vm == nullptr) return false;
     if (!vm->vm.loaded()) {
         fail(vm, HLFFI_ERROR_NOT_LOADED, "no program is loaded (call hlffi_load_file first)");
@@ -55,7 +50,7 @@ bool check_loaded(hlffi_vm* vm, bool need_entry) {
     return true;
 }
 
-bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what) {
+bool check_value_failed(hlffi_vm*& vm, hlffi_value* v, const char* what) {
     if (v == nullptr) {
         fail(vm, HLFFI_ERROR_NULL_VALUE, std::string(what) + " is NULL");
         return false;
@@ -92,50 +87,40 @@ bool entered(vm::HostEntry& e, hlffi_vm* vm) {
     return false;
 }
 
-hlffi_value* ValuePool::make(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
-    if (free_ == nullptr) {
-        std::unique_ptr<hlffi_value[]> chunk(new (std::nothrow) hlffi_value[kChunkValues]);
-        if (chunk == nullptr) return nullptr;
-        for (size_t i = 0; i < kChunkValues; i++) {
-            chunk[i].magic = kFreedValue;
-            chunk[i].next = free_;
-            free_ = &chunk[i];
-        }
-        chunks_.push_back(std::move(chunk));
+bool ValuePool::grow() {
+    std::unique_ptr<hlffi_value[]> chunk(new (std::nothrow) hlffi_value[kChunkValues]);
+    if (chunk == nullptr) return false;
+    for (size_t i = 0; i < kChunkValues; i++) {
+        chunk[i].magic = kFreedValue;
+        chunk[i].next = free_;
+        free_ = &chunk[i];
     }
-    hlffi_value* v = free_;
-    free_ = v->next;
-    v->magic = kLiveValue;
-    v->vm = vm;
-    v->generation = vm->vm.generation;
-    v->type = t;
-    v->slot = s;
-    v->prev = nullptr;
-    v->next = head_;
-    if (head_ != nullptr) head_->prev = v;
-    head_ = v;
-    live_++;
-    return v;
+    chunks_.push_back(std::move(chunk));
+    return true;
 }
 
-void ValuePool::release(hlffi_value* v) {
-    if (v->type != nullptr) {  // still in the live list (stale ones were unlinked)
-        if (v->prev != nullptr) v->prev->next = v->next;
-        else head_ = v->next;
-        if (v->next != nullptr) v->next->prev = v->prev;
-        live_--;
+bool ValuePool::grow_lent() {
+    std::unique_ptr<hlffi_value[]> chunk(new (std::nothrow) hlffi_value[kChunkValues]);
+    if (chunk == nullptr) return false;
+    for (size_t i = 0; i < kChunkValues; i++) {
+        chunk[i].magic = kFreedValue;
+        chunk[i].borrowed = true;
+        chunk[i].next = lent_free_;
+        lent_free_ = &chunk[i];
     }
-    v->magic = kFreedValue;
-    v->type = nullptr;
-    v->slot = 0;
-    v->prev = nullptr;
-    v->next = free_;
-    free_ = v;
+    lent_chunks_.push_back(std::move(chunk));
+    return true;
 }
 
 void ValuePool::mark(gc::Marker& m) const {
     for (const hlffi_value* v = head_; v != nullptr; v = v->next)
         if (rt::is_pointer(v->type)) m.mark(reinterpret_cast<void*>(v->slot));
+    // Arguments lent to host calls in progress (few chunks: one per 256 nested arguments).
+    for (const auto& chunk : lent_chunks_)
+        for (size_t i = 0; i < kChunkValues; i++) {
+            const hlffi_value& v = chunk[i];
+            if (v.magic == kLiveValue && v.type != nullptr && rt::is_pointer(v.type)) m.mark(reinterpret_cast<void*>(v.slot));
+        }
 }
 
 void ValuePool::invalidate_all() {
@@ -150,10 +135,9 @@ void ValuePool::invalidate_all() {
     live_ = 0;
 }
 
-hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
-    hlffi_value* v = vm->values.make(vm, t, s);
-    if (v == nullptr) fail(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for a value handle");
-    return v;
+hlffi_value* out_of_handles(hlffi_vm* vm) {
+    fail(vm, HLFFI_ERROR_OUT_OF_MEMORY, "out of memory for a value handle");
+    return nullptr;
 }
 
 char* malloc_copy(std::string_view s) {

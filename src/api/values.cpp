@@ -99,6 +99,8 @@ hlffi_value* hlffi_value_copy(hlffi_value* value) {
 }
 
 int hlffi_value_as_int(hlffi_value* value, int fallback) {
+    // An Int, the common case (callbacks read their arguments so), without the general unboxing.
+    if (api::is_live(value) && value->type->kind == rt::TypeKind::I32) return rt::slot_get<int32_t>(value->slot);
     rt::TypeKind k;
     rt::Slot s;
     if (!number_in(value, &k, &s) || k == rt::TypeKind::Bool) return fallback;
@@ -110,6 +112,7 @@ int hlffi_value_as_int(hlffi_value* value, int fallback) {
 }
 
 double hlffi_value_as_float(hlffi_value* value, double fallback) {
+    if (api::is_live(value) && value->type->kind == rt::TypeKind::F64) return rt::slot_get<double>(value->slot);
     rt::TypeKind k;
     rt::Slot s;
     if (!number_in(value, &k, &s) || k == rt::TypeKind::Bool) return fallback;

@@ -114,6 +114,56 @@ TEST_F(Callbacks, UntypedArities0_1_2_5_16FromDynamicCalls) {
     EXPECT_EQ(live_values(), base);
 }
 
+// Argument handles are lent for one call (ValuePool::borrow): returning one, freeing one, or
+// keeping one past the call are all handled without a crash or a leak.
+hlffi_value* g_kept = nullptr;
+std::string g_lent;
+hlffi_value* identity(hlffi_vm*, int, hlffi_value** argv) { return argv[0]; }
+hlffi_value* frees_arg(hlffi_vm* vm, int, hlffi_value** argv) {
+    int x = hlffi_value_as_int(argv[0], 0);
+    hlffi_value_free(argv[0]);
+    g_lent = std::to_string(hlffi_value_as_int(argv[0], -1));
+    hlffi_value_free(argv[0]);  // twice: recorded, not a crash
+    g_lent += " " + std::to_string(hlffi_get_last_error(vm) == HLFFI_ERROR_STALE_HANDLE);
+    return hlffi_value_int(vm, x + 1);
+}
+hlffi_value* keeps_arg(hlffi_vm* vm, int, hlffi_value** argv) {
+    g_kept = argv[0];
+    return hlffi_value_int(vm, hlffi_value_as_int(argv[0], 0) * 2);
+}
+
+TEST_F(Callbacks, ArgumentHandlesAreLentForOneCall) {
+    hlffi_arg_type ii[] = {HLFFI_ARG_INT};
+    ASSERT_TRUE(hlffi_register_callback_typed(vm, "identity", identity, 1, ii, HLFFI_ARG_INT));
+    ASSERT_TRUE(hlffi_register_callback_typed(vm, "frees", frees_arg, 1, ii, HLFFI_ARG_INT));
+    ASSERT_TRUE(hlffi_register_callback_typed(vm, "keeps", keeps_arg, 1, ii, HLFFI_ARG_INT));
+    load();
+    size_t base = live_values();
+    // Many calls in a row reuse the lent handles: f(0) + f(1) + f(2).
+    EXPECT_EQ(call("loop", {cb("identity"), hlffi_value_int(vm, 3)}), "3");
+    EXPECT_EQ(call("loop", {cb("frees"), hlffi_value_int(vm, 3)}), "6");
+    EXPECT_EQ(call("loop", {cb("keeps"), hlffi_value_int(vm, 3)}), "6");
+    hlffi_value* f = cb("identity");
+    ASSERT_EQ(hlffi_set_static_field(vm, "Main", "intFn", f), HLFFI_OK);
+    EXPECT_EQ(call("callIntFn", {hlffi_value_int(vm, 14)}), "14");
+    hlffi_value_free(f);
+    f = cb("frees");
+    ASSERT_EQ(hlffi_set_static_field(vm, "Main", "intFn", f), HLFFI_OK);
+    EXPECT_EQ(call("callIntFn", {hlffi_value_int(vm, 41)}), "42");
+    EXPECT_EQ(g_lent, "-1 1");
+    hlffi_value_free(f);
+    f = cb("keeps");
+    ASSERT_EQ(hlffi_set_static_field(vm, "Main", "intFn", f), HLFFI_OK);
+    EXPECT_EQ(call("callIntFn", {hlffi_value_int(vm, 21)}), "42");
+    hlffi_value_free(f);
+    // Kept past its call: reads as freed, and freeing it is reported, not done twice.
+    ASSERT_NE(g_kept, nullptr);
+    EXPECT_EQ(hlffi_value_as_int(g_kept, -7), -7);
+    hlffi_value_free(g_kept);
+    EXPECT_EQ(hlffi_get_last_error(vm), HLFFI_ERROR_STALE_HANDLE);
+    EXPECT_EQ(live_values(), base);
+}
+
 TEST_F(Callbacks, StoredInTypedFieldsAndCalledDirectly) {
     hlffi_arg_type ii[] = {HLFFI_ARG_INT};
     hlffi_arg_type iii[] = {HLFFI_ARG_INT, HLFFI_ARG_INT};
