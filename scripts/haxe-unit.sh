@@ -11,6 +11,11 @@
 #                    command taking FILE.hl (e.g. /opt/hlref/bin/hlref). Default: build/hlffi.
 # env: HLFFI_UNIT_WORK  scratch folder to use and keep (default: a temporary one, removed)
 #      HLFFI_UNIT_TIMEOUT  seconds the run may take (default 1800)
+#      HLFFI_UNIT_CLASSES  a subset: space-separated regular expressions over the test classes'
+#                          full names (unit.TestBytes, unit.issues.Issue1234, unit.spec.TestDate...).
+#                          The suite is then compiled with scripts/haxe-unit/UnitSubset.hx as main
+#                          (the suite's own classes and options, only the main differs), which runs
+#                          the classes matching any of them and writes each test's time to stderr.
 #      (HLFFI_LAZY_NATIVES=1 is passed through: natives missing from hlffi throw when called)
 #
 # Nothing is downloaded and the given folders are not written: tests/unit is copied into the
@@ -61,15 +66,29 @@ printf git >"$work/haxelib/utest/.current"
 cp -R "$haxe_src/tests/unit" "$work/unit"
 rm -rf "$work/unit/bin"
 
-echo "haxe-unit: compiling tests/unit (haxe compile-hl.hxml -D github -D Linux)"
-if ! (cd "$work/unit" && HAXELIB_PATH=$work/haxelib haxe compile-hl.hxml -D github -D Linux >"$work/compile.log" 2>&1); then
+hxml=compile-hl.hxml
+program=bin/unit.hl
+subset=()
+if [[ -n ${HLFFI_UNIT_CLASSES:-} ]]; then
+  read -r -a subset <<<"$HLFFI_UNIT_CLASSES"
+  # The suite's own options without its main and output (haxe refuses a second --main).
+  hxml=compile-subset.hxml
+  program=bin/subset.hl
+  { grep -v -e '^--main' -e '^-hl ' "$work/unit/compile-hl.hxml"
+    echo "-p $root/scripts/haxe-unit"
+    echo "--main UnitSubset"
+    echo "-hl $program"; } >"$work/unit/$hxml"
+fi
+
+echo "haxe-unit: compiling tests/unit (haxe $hxml -D github -D Linux)"
+if ! (cd "$work/unit" && HAXELIB_PATH=$work/haxelib haxe "$hxml" -D github -D Linux >"$work/compile.log" 2>&1); then
   grep -v ': Warning : ' "$work/compile.log" >&2
   echo "haxe-unit: compile failed" >&2
   exit 2
 fi
 
-echo "haxe-unit: running ${run_cmd[*]} bin/unit.hl"
-(cd "$work/run" && TZ=UTC timeout "${HLFFI_UNIT_TIMEOUT:-1800}" "${run_cmd[@]}" "$work/unit/bin/unit.hl" </dev/null >"$work/run.log" 2>&1)
+echo "haxe-unit: running ${run_cmd[*]} $program ${subset[*]}"
+(cd "$work/run" && TZ=UTC timeout "${HLFFI_UNIT_TIMEOUT:-1800}" "${run_cmd[@]}" "$work/unit/$program" "${subset[@]}" </dev/null >"$work/run.log" 2>&1)
 rc=$?
 cat "$work/run.log"
 echo "haxe-unit: summary"
