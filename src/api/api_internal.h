@@ -196,7 +196,8 @@ bool check_name(hlffi_vm* vm, const char* name, const char* what);
 // checked and returned; else WRONG_VM when t belongs to another VM). NULL_VALUE / STALE_HANDLE.
 bool check_type(hlffi_vm*& vm, hlffi_type* t, const char* what = "type");
 // The entry succeeded (else WRONG_THREAD is recorded: the VM's context is busy on another thread).
-bool entered(vm::HostEntry& e, hlffi_vm* vm);
+inline bool entered(vm::HostEntry& e, hlffi_vm* vm);
+bool entered_failed(hlffi_vm* vm);
 
 // ---- Values
 inline hlffi_value* make_value(hlffi_vm* vm, rt::HType* t, rt::Slot s);  // records OUT_OF_MEMORY
@@ -222,8 +223,9 @@ bool value_text(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, std::strin
 char* malloc_copy(std::string_view s);  // NUL-terminated copy for the caller to free()
 
 // ---- Calls: runs f with converted args and wraps the result (nullptr for Void, recorded errors).
-hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, const rt::Slot* args, int nargs,
-                           std::string_view what);
+// Inline (end of this file): the cached-call path.
+inline hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, const rt::Slot* args, int nargs,
+                                  std::string_view what);
 
 // ---- Names
 TypeIndex& type_index(hlffi_vm* vm);                 // built for the loaded program on first use
@@ -252,6 +254,22 @@ namespace hlffi::api {
 inline void succeed(hlffi_vm* vm) {
     vm->last_code = HLFFI_OK;
     vm->vm.last_error.clear();
+}
+
+inline bool entered(vm::HostEntry& e, hlffi_vm* vm) { return e.ok() || entered_failed(vm); }
+
+inline hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, const rt::Slot* args, int nargs,
+                                  std::string_view what) {
+    rt::Slot r = 0;
+    vm::CallOutcome o = vm::call_from_host(e, f, args, nargs, &r);
+    if (o != vm::CallOutcome::Ok) {
+        outcome_error(vm, o, what);
+        return nullptr;
+    }
+    succeed(vm);
+    rt::HType* ret = f->type->fun->ret;
+    if (ret == nullptr || ret->kind == rt::TypeKind::Void) return nullptr;
+    return make_value(vm, ret, r);
 }
 
 inline bool check_loaded(hlffi_vm* vm, bool need_entry) {

@@ -1,5 +1,4 @@
-// api layer: host values to Haxe values of a given type and back, by Haxe's rules; calls whose
-// results become values (api_internal.h).
+// api layer: host values to Haxe values of a given type and back, by Haxe's rules (api_internal.h).
 #include <cstring>
 
 #include "api/api_internal.h"
@@ -196,20 +195,6 @@ bool value_text(vm::HostEntry& e, hlffi_vm* vm, const hlffi_value* v, std::strin
     }
     *out = utf16_to_utf8(std::u16string_view(text, static_cast<size_t>(len)));
     return true;
-}
-
-hlffi_value* call_and_wrap(vm::HostEntry& e, hlffi_vm* vm, rt::FunctionCode* f, const Slot* args, int nargs,
-                           std::string_view what) {
-    Slot r = 0;
-    vm::CallOutcome o = vm::call_from_host(e, f, args, nargs, &r);
-    if (o != vm::CallOutcome::Ok) {
-        outcome_error(vm, o, what);
-        return nullptr;
-    }
-    succeed(vm);
-    HType* ret = f->type->fun->ret;
-    if (ret == nullptr || ret->kind == TypeKind::Void) return nullptr;
-    return make_value(vm, ret, r);
 }
 
 }  // namespace hlffi::api

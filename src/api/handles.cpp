@@ -81,8 +81,7 @@ bool check_name(hlffi_vm* vm, const char* name, const char* what) {
     return false;
 }
 
-bool entered(vm::HostEntry& e, hlffi_vm* vm) {
-    if (e.ok()) return true;
+bool entered_failed(hlffi_vm* vm) {
     fail(vm, HLFFI_ERROR_WRONG_THREAD, "the VM is running a call on another thread");
     return false;
 }

@@ -103,14 +103,6 @@ CallOutcome settle(HostEntry& e, bool ok) {
     return CallOutcome::Exception;
 }
 
-CallOutcome call_from_host(HostEntry& e, rt::FunctionCode* f, const rt::Slot* args, int nargs, rt::Slot* ret) {
-    rt::Ctx& c = e.ctx();
-    e.vm().has_exception = false;
-    bool ok = rt::invoke(c, f, args, nargs, ret);
-    if (ok && !c.exception) return CallOutcome::Ok;  // without the call to settle
-    return settle(e, ok);
-}
-
 CallOutcome call_closure_from_host(HostEntry& e, rt::VClosure* cl, const rt::Slot* args, int nargs, rt::Slot* ret) {
     rt::Ctx& c = e.ctx();
     e.vm().has_exception = false;

@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "interp/interp.h"
 #include "vm/vm.h"
 
 namespace hlffi::vm {
@@ -64,13 +65,21 @@ enum class CallOutcome {
     OutOfFuel,    // the instruction budget (hlffi_set_fuel) is spent
 };
 
-// Calls `f` from the host. A pending exception is turned into the VM's recorded exception
-// (message and stack, not printed) and cleared, so the VM stays usable.
-CallOutcome call_from_host(HostEntry& e, rt::FunctionCode* f, const rt::Slot* args, int nargs, rt::Slot* ret);
-// The same for a closure value.
-CallOutcome call_closure_from_host(HostEntry& e, rt::VClosure* cl, const rt::Slot* args, int nargs, rt::Slot* ret);
 // After any other host-made operation that may raise (a conversion, an allocation): the same
 // bookkeeping for whatever is pending on the context.
 CallOutcome settle(HostEntry& e, bool ok);
+
+// Calls `f` from the host. A pending exception is turned into the VM's recorded exception
+// (message and stack, not printed) and cleared, so the VM stays usable. Inline: the cached-call
+// path; only an outcome other than Ok goes through settle.
+inline CallOutcome call_from_host(HostEntry& e, rt::FunctionCode* f, const rt::Slot* args, int nargs, rt::Slot* ret) {
+    rt::Ctx& c = e.ctx();
+    e.vm().has_exception = false;
+    bool ok = rt::invoke(c, f, args, nargs, ret);
+    if (ok && !c.exception) return CallOutcome::Ok;
+    return settle(e, ok);
+}
+// The same for a closure value.
+CallOutcome call_closure_from_host(HostEntry& e, rt::VClosure* cl, const rt::Slot* args, int nargs, rt::Slot* ret);
 
 }  // namespace hlffi::vm
