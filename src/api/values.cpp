@@ -54,6 +54,11 @@ double as_double(rt::TypeKind k, rt::Slot s) {
     }
 }
 
+// Out of line, so that hlffi_value_free itself needs no stack frame.
+[[gnu::noinline, gnu::cold]] void freed_twice(hlffi_value* v) {
+    api::fail(v->vm, HLFFI_ERROR_STALE_HANDLE, "hlffi_value_free: the value was already freed");
+}
+
 }  // namespace
 
 extern "C" {
@@ -85,12 +90,11 @@ hlffi_value* hlffi_value_string(hlffi_vm* vm, const char* str) {
 
 void hlffi_value_free(hlffi_value* value) {
     if (value == nullptr) return;
-    if (value->magic == api::kFreedValue) {
-        api::fail(value->vm, HLFFI_ERROR_STALE_HANDLE, "hlffi_value_free: the value was already freed");
+    if (value->magic == api::kLiveValue) {
+        value->vm->values.release(value);
         return;
     }
-    if (value->magic != api::kLiveValue) return;
-    value->vm->values.release(value);
+    if (value->magic == api::kFreedValue) freed_twice(value);
 }
 
 hlffi_value* hlffi_value_copy(hlffi_value* value) {
@@ -153,6 +157,8 @@ bool hlffi_value_is_null(hlffi_value* value) {
 }
 
 hlffi_type_kind hlffi_value_get_kind(hlffi_value* value) {
+    // A live scalar, the common case (the C++ wrapper asks before reading every result).
+    if (api::is_live(value) && !rt::is_pointer(value->type)) return static_cast<hlffi_type_kind>(value->type->kind);
     if (hlffi_value_is_null(value)) return HLFFI_TYPE_VOID;
     return static_cast<hlffi_type_kind>(api::runtime_type(value)->kind);
 }
