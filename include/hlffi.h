@@ -157,6 +157,40 @@ hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path);
 /* Same as hlffi_load_file, from memory. data is copied; the caller keeps ownership. */
 hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size);
 
+/* ---- Compiled modules (hlffi's own): compile a program once, load it into many VMs.
+ * A module is a program read, verified and linked, immutable and reference-counted: any number
+ * of VMs, on any threads, may load it at the same time, and each gets its own heap, globals
+ * (statics), host natives, callbacks and state. Loading a module into a VM costs only that
+ * VM's own setup, so restarts and extra VMs skip the read, verify and link work. */
+typedef struct hlffi_module hlffi_module;
+
+/* Why hlffi_module_load_file / _memory failed. */
+typedef struct hlffi_module_error {
+    hlffi_error_code code;  /* FILE_NOT_FOUND, INVALID_BYTECODE, INVALID_ARGUMENT, OUT_OF_MEMORY */
+    char message[1024];     /* in words, NUL-terminated (cut short if longer) */
+} hlffi_module_error;
+
+/* Reads, verifies and links a .hl file. Natives of the built-in libraries (std, fmt) are bound
+ * here; any other native is bound by each VM when it loads the module, to the host natives
+ * registered on that VM (hlffi_register_native), so a missing one is reported by
+ * hlffi_load_module. Returns NULL on failure, with the reason in *err (err may be NULL).
+ * The caller owns the module: hlffi_module_free. Any thread. */
+hlffi_module* hlffi_module_load_file(const char* path, hlffi_module_error* err);
+
+/* Same from memory. data is copied; the caller keeps ownership. */
+hlffi_module* hlffi_module_load_memory(const void* data, size_t size, hlffi_module_error* err);
+
+/* Loads a compiled module into an initialised VM, as hlffi_load_file would load its file
+ * (Sys.programPath is the module's file, if it came from one). The VM holds its own reference
+ * until hlffi_close/hlffi_destroy. Errors: NULL_VM, NOT_INITIALIZED, ALREADY_LOADED,
+ * INVALID_ARGUMENT (module NULL), NATIVE_NOT_FOUND (every missing lib@name), TYPE_MISMATCH (a
+ * host native unfit for its declaration). Call from the thread that owns the VM. */
+hlffi_error_code hlffi_load_module(hlffi_vm* vm, hlffi_module* module);
+
+/* Drops the caller's reference. VMs that loaded the module keep it alive until they close; the
+ * last reference frees it. NULL is ignored. Any thread. */
+void hlffi_module_free(hlffi_module* module);
+
 /* Runs the program's static initialisation and main(). An uncaught Haxe exception prints
  * HashLink's report through the print handler and gives EXCEPTION_THROWN; its message and stack
  * are then available from hlffi_get_exception_message / _stack. Errors: NOT_LOADED,

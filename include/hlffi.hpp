@@ -681,6 +681,41 @@ private:
     hlffi_cached_call* c_ = nullptr;
 };
 
+/* A compiled module (hlffi_module_load_file ... hlffi_module_free): one program read, verified
+ * and linked once, loaded by any number of Vms (vm.load(module)), on any threads. Move-only;
+ * each Vm that loaded it keeps its own reference. */
+class Module {
+public:
+    static Module load_file(const std::string& path) {
+        hlffi_module_error err{};
+        hlffi_module* m = hlffi_module_load_file(path.c_str(), &err);
+        if (m == nullptr) throw Error(err.code, err.message);
+        return Module(m);
+    }
+    static Module load_memory(const void* data, size_t size) {
+        hlffi_module_error err{};
+        hlffi_module* m = hlffi_module_load_memory(data, size, &err);
+        if (m == nullptr) throw Error(err.code, err.message);
+        return Module(m);
+    }
+    ~Module() { hlffi_module_free(m_); }
+    Module(Module&& o) noexcept : m_(std::exchange(o.m_, nullptr)) {}
+    Module& operator=(Module&& o) noexcept {
+        if (this != &o) {
+            hlffi_module_free(m_);
+            m_ = std::exchange(o.m_, nullptr);
+        }
+        return *this;
+    }
+    Module(const Module&) = delete;
+    Module& operator=(const Module&) = delete;
+    hlffi_module* handle() const noexcept { return m_; }
+
+private:
+    explicit Module(hlffi_module* m) : m_(m) {}
+    hlffi_module* m_ = nullptr;
+};
+
 /* A VM (hlffi_create ... hlffi_destroy). Move-only. The Vm owns the storage of its callbacks and
  * print handler, and the VM's user data slot (hlffi_set_user_data). */
 class Vm {
@@ -726,6 +761,10 @@ public:
     }
     Vm& load_memory(const void* data, size_t size) {
         detail::check(vm_, hlffi_load_memory(vm_, data, size));
+        return *this;
+    }
+    Vm& load(const Module& module) {
+        detail::check(vm_, hlffi_load_module(vm_, module.handle()));
         return *this;
     }
     /* Static init and main(). An uncaught exception in them throws HaxeException. */

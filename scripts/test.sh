@@ -34,7 +34,7 @@ UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
   run_suite "ASan+UBSan" "$HLFFI_ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHLFFI_SANITIZE=ON
 
 # Threads under ThreadSanitizer: the tests that run Haxe threads (conformance, 47_threads among
-# them), several VMs at once (Lifecycle.*), interrupts from another thread (Interrupt.*) and the
+# them), several VMs at once (Lifecycle.*, Modules.*: also from one shared module), interrupts from another thread (Interrupt.*) and the
 # threaded-mode host programs (hosts.*). Only what they need is built.
 echo "=== TSan: configure and build ($HLFFI_ROOT/build-tsan)"
 configure "$HLFFI_ROOT/build-tsan" -DHLFFI_TESTS=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHLFFI_TSAN=ON
@@ -44,7 +44,7 @@ echo "=== TSan: ctest"
 tsan_log=$HLFFI_ROOT/build-tsan/ctest-summary.log
 tsan_status=0
 (cd "$HLFFI_ROOT/build-tsan" && TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1}" \
-  ctest --output-on-failure -j "$HLFFI_JOBS" --timeout 900 -R '^(Lifecycle\..*|Interrupt\..*|hosts\..*|conformance\.all)$') 2>&1 |
+  ctest --output-on-failure -j "$HLFFI_JOBS" --timeout 900 -R '^(Lifecycle\..*|Modules\..*|Interrupt\..*|hosts\..*|conformance\.all)$') 2>&1 |
   tee "$tsan_log" || tsan_status=$?
 if ((tsan_status != 0)); then failed=1; fi
 summaries+=("--- TSan (threads): $(grep -E 'tests passed|tests failed' "$tsan_log" | tail -1 || true)")

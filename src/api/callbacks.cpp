@@ -37,8 +37,9 @@ rt::HType* haxe_type(rt::Program& p, hlffi_arg_type a) {
     return nullptr;
 }
 
-// Makes the callback's function type in the loaded program (its deques keep addresses stable)
-// and points the callback's native function at it. Once per program.
+// Makes the callback's function type in the VM's own type store (the program is shared and
+// read-only; the deques keep addresses stable) and points the callback's native function at it.
+// Once per program.
 bool prepare(hlffi_vm* vm, api::Callback& cb) {
     if (cb.generation == vm->vm.generation && cb.code != nullptr) return true;
     rt::Program& p = *vm->vm.program();
@@ -51,14 +52,14 @@ bool prepare(hlffi_vm* vm, api::Callback& cb) {
     for (rt::HType* t : info.args)
         if (t == nullptr) return false;
     if (info.ret == nullptr) return false;
-    p.fun_infos.push_back(std::move(info));
+    vm->vm.host_fun_infos.push_back(std::move(info));
     rt::HType t;
     t.kind = rt::TypeKind::Fun;
-    t.fun = &p.fun_infos.back();
-    p.extra_types.push_back(t);
+    t.fun = &vm->vm.host_fun_infos.back();
+    vm->vm.host_types.push_back(t);
     if (cb.code == nullptr) cb.code = std::make_unique<rt::FunctionCode>();
     rt::FunctionCode& f = *cb.code;
-    f.type = &p.extra_types.back();
+    f.type = &vm->vm.host_types.back();
     f.name = "callback@" + cb.name;
     f.native = &callback_trampoline;
     f.native_data = &cb;

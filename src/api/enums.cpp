@@ -56,10 +56,10 @@ const rt::EnumConstruct& construct_of(const rt::VEnum* e) { return e->t->enm->co
 
 // The program's shared value of parameterless constructor `index`, or nullptr after recording.
 rt::VEnum* shared_value(vm::HostEntry& e, hlffi_vm* vm, rt::HType* t, int index) {
-    rt::Program& p = *vm->vm.program();
+    const std::vector<rt::Slot>& globals = vm->vm.globals;
     int32_t g = t->enm->global;
-    if (g >= 0 && static_cast<size_t>(g) < p.globals.size()) {
-        auto* obj = reinterpret_cast<rt::VObj*>(p.globals[static_cast<size_t>(g)]);
+    if (g >= 0 && static_cast<size_t>(g) < globals.size()) {
+        auto* obj = reinterpret_cast<rt::VObj*>(globals[static_cast<size_t>(g)]);
         if (obj == nullptr) {
             api::fail(vm, HLFFI_ERROR_ENTRY_NOT_CALLED,
                       "the values of " + api::utf8(t->enm->name) + " are made by static initialisation (call hlffi_call_entry first)");

@@ -7,9 +7,9 @@
 
 #include "api/api_internal.h"
 
-namespace {
-
 using hlffi::api::fail;
+
+namespace hlffi::api {
 
 hlffi_error_code check_loadable(hlffi_vm* vm) {
     if (vm == nullptr) return HLFFI_ERROR_NULL_VM;
@@ -18,20 +18,24 @@ hlffi_error_code check_loadable(hlffi_vm* vm) {
     return HLFFI_OK;
 }
 
-hlffi_error_code load_bytes(hlffi_vm* vm, const uint8_t* data, size_t size) {
-    if (!vm->vm.load(data, size)) {
-        const std::string& why = vm->vm.last_error;
-        hlffi_error_code code = why.rfind("missing native", 0) == 0                ? HLFFI_ERROR_NATIVE_NOT_FOUND
-                                : why.rfind("native signature mismatch", 0) == 0 ? HLFFI_ERROR_TYPE_MISMATCH
-                                                                                 : HLFFI_ERROR_INVALID_BYTECODE;
-        return fail(vm, code, why);
-    }
+hlffi_error_code load_error_code(const std::string& why) {
+    if (why.rfind("missing native", 0) == 0) return HLFFI_ERROR_NATIVE_NOT_FOUND;
+    if (why.rfind("native signature mismatch", 0) == 0) return HLFFI_ERROR_TYPE_MISMATCH;
+    if (why.rfind("host native", 0) == 0) return HLFFI_ERROR_INVALID_ARGUMENT;
+    return HLFFI_ERROR_INVALID_BYTECODE;
+}
+
+hlffi_error_code finish_load(hlffi_vm* vm, bool loaded) {
+    if (!loaded) return fail(vm, load_error_code(vm->vm.last_error), vm->vm.last_error);
     vm->entry_called = false;
-    hlffi::api::succeed(vm);
+    succeed(vm);
     return HLFFI_OK;
 }
 
-}  // namespace
+}  // namespace hlffi::api
+
+using hlffi::api::check_loadable;
+using hlffi::api::finish_load;
 
 extern "C" {
 
@@ -55,13 +59,13 @@ hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path) {
     if (!in) return fail(vm, HLFFI_ERROR_FILE_NOT_FOUND, std::string("cannot open ") + path);
     vm->vm.program_path = path;  // Sys.programPath
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return load_bytes(vm, bytes.data(), bytes.size());
+    return finish_load(vm, vm->vm.load(bytes.data(), bytes.size()));
 }
 
 hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size) {
     if (hlffi_error_code e = check_loadable(vm); e != HLFFI_OK) return e;
     if (data == nullptr) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "data is NULL");
-    return load_bytes(vm, static_cast<const uint8_t*>(data), size);
+    return finish_load(vm, vm->vm.load(static_cast<const uint8_t*>(data), size));
 }
 
 hlffi_error_code hlffi_call_entry(hlffi_vm* vm) {

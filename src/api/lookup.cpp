@@ -141,13 +141,13 @@ HType* find_class(hlffi_vm* vm, const char* name) {
 }
 
 rt::VObj* class_object(hlffi_vm* vm, HType* cls) {
-    rt::Program& p = *vm->vm.program();
+    const std::vector<rt::Slot>& globals = vm->vm.globals;
     int32_t g = cls->obj->global;
-    if (g < 0 || static_cast<size_t>(g) >= p.globals.size()) {
+    if (g < 0 || static_cast<size_t>(g) >= globals.size()) {
         fail(vm, HLFFI_ERROR_TYPE_NOT_FOUND, "class '" + utf8(cls->obj->name) + "' has no statics in the program");
         return nullptr;
     }
-    auto* obj = reinterpret_cast<rt::VObj*>(p.globals[static_cast<size_t>(g)]);
+    auto* obj = reinterpret_cast<rt::VObj*>(globals[static_cast<size_t>(g)]);
     if (obj == nullptr) {
         fail(vm, HLFFI_ERROR_ENTRY_NOT_CALLED,
              "the statics of '" + utf8(cls->obj->name) + "' are not initialised (call hlffi_call_entry first)");

@@ -54,6 +54,7 @@ bool enter(Ctx& c, FunctionCode* f, Slot* regs, int nargs, Slot* ret) {
 }
 
 bool call_native(Ctx& c, FunctionCode* f, const Slot* args, Slot* ret) {
+    if (f->host_native >= 0) f = &c.host_natives[f->host_native];  // bound by this VM
     if (!f->missing_native.empty()) {
         raise_message(c, f->missing_native);
         return false;
@@ -361,10 +362,10 @@ L_virtual_closure:
     CHECK(slow::make_closure(c, regs, *pc));
     NEXT();
 L_get_global:
-    regs[A] = *static_cast<Slot*>(pc->x.p);
+    regs[A] = c.globals[pc->x.i];
     NEXT();
 L_set_global:
-    *static_cast<Slot*>(pc->x.p) = regs[B];
+    c.globals[pc->x.i] = regs[B];
     NEXT();
 
 #define OBJ_OR_NULL_ACCESS(reg)                      \

@@ -264,8 +264,8 @@ private:
             else if (n.code == Opcode::CallN && static_cast<int32_t>(n.extra_count) == reg)
                 name = short_names_[static_cast<size_t>(n.p[1])];
         }
-        fc_.null_messages.push_back(name.empty() ? "Null access" : "Null access ." + name);
-        return &fc_.null_messages.back();
+        fc_.null_messages.push_front(name.empty() ? "Null access" : "Null access ." + name);
+        return &fc_.null_messages.front();
     }
 
     std::string field_name(int32_t reg, int32_t field) {
@@ -371,8 +371,8 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
         in.op = IOp::virtual_closure; in.a = o.p[0]; in.b = o.p[1]; in.y.i = o.p[2];
         in.x.p = rk(o.p[0]) == TypeKind::Fun ? rt(o.p[0]) : nullptr;
         break;
-    case Opcode::GetGlobal: in.op = IOp::get_global; in.a = o.p[0]; in.x.p = &p_.globals[static_cast<size_t>(o.p[1])]; break;
-    case Opcode::SetGlobal: in.op = IOp::set_global; in.b = o.p[1]; in.x.p = &p_.globals[static_cast<size_t>(o.p[0])]; break;
+    case Opcode::GetGlobal: in.op = IOp::get_global; in.a = o.p[0]; in.x.i = o.p[1]; break;  // index into Ctx::globals
+    case Opcode::SetGlobal: in.op = IOp::set_global; in.b = o.p[1]; in.x.i = o.p[0]; break;
     case Opcode::Field:
     case Opcode::GetThis: {
         int32_t obj = o.code == Opcode::Field ? o.p[1] : 0;

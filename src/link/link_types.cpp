@@ -222,11 +222,18 @@ void build_types(Program& p) { TypeBuilder(p).run(); }
 
 void build_objects(Program& p) { TypeBuilder(p).objects(); }
 
-int32_t NameTable::intern(const char16_t* name, int32_t len) {
+int32_t NameTable::intern(const char16_t* name, int32_t len, const NameTable* below) {
     std::u16string_view s(name, static_cast<size_t>(len));
     int32_t h = field_hash(s);
     // A different name already owning this hash moves to the next free value (spec/runtime.md §9).
     for (;;) {
+        if (below != nullptr) {
+            if (const char16_t* taken = below->find(h)) {
+                if (s == taken) return h;
+                h++;
+                continue;
+            }
+        }
         auto it = names_.find(h);
         if (it == names_.end()) {
             names_.emplace(h, std::u16string(s));

@@ -52,12 +52,9 @@ std::string short_name(const std::string& full) {
     return dot == std::string::npos ? full : full.substr(dot + 1);
 }
 
-Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptions& opts, const std::vector<std::string>& names) {
+Status bind_functions(Program& p, const NativeResolver& resolve, const std::vector<std::string>& names) {
     const bc::Module& m = *p.module;
     p.functions.resize(m.function_slots.size());
-    // Every unfit or missing native is named at once, so that the host fixes them in one go.
-    std::string mismatches, missing;
-    auto add_to = [](std::string& list, const std::string& item) { list += (list.empty() ? "" : ", ") + item; };
     for (size_t i = 0; i < p.functions.size(); i++) {
         FunctionCode& fc = p.functions[i];
         auto findex = static_cast<int32_t>(i);
@@ -73,34 +70,23 @@ Status bind_functions(Program& p, const NativeResolver& resolve, const LinkOptio
         std::string lib = m.str(n->lib), name = m.str(n->name);
         bool optional = !lib.empty() && lib[0] == '?';
         if (optional) lib.erase(0, 1);
-        NativeBinding found = resolve(lib, name, fc.type);
-        const NativeDef* def = found.def;
+        const NativeDef* def = resolve(lib, name);
         auto nargs = static_cast<int>(fc.type->fun->args.size());
-        if (def != nullptr && def->nargs >= 0 && def->nargs != nargs)
+        if (def == nullptr) {
+            fc.host_native = static_cast<int32_t>(p.host_natives.size());
+            p.host_natives.push_back({findex, std::move(lib), std::move(name), optional});
+            continue;
+        }
+        if (def->nargs >= 0 && def->nargs != nargs)
             return Failure{"native " + lib + "@" + name + " takes " + std::to_string(def->nargs) + " arguments but the program declares " +
                          std::to_string(nargs)};
-        if (!found.mismatch.empty()) {
-            add_to(mismatches, found.mismatch);
-        } else if (def != nullptr) {
-            fc.native = def->fn;
-            fc.native_data = found.data;
-        } else if (optional) {
-            fc.missing_native = "Primitive or library is missing";
-        } else if (opts.lazy_missing_natives) {
-            fc.missing_native = "Native " + lib + "@" + name + " not implemented";
-        } else {
-            add_to(missing, lib + "@" + name);
-        }
+        fc.native = def->fn;
     }
-    if (!mismatches.empty())
-        return Failure{"native signature mismatch: " + mismatches + (missing.empty() ? "" : "; missing natives: " + missing)};
-    if (!missing.empty()) return Failure{"missing natives: " + missing};
     return {};
 }
 
-void init_globals(Program& p) {
+void describe_globals(Program& p) {
     const bc::Module& m = *p.module;
-    p.globals.assign(m.globals.size(), 0);
     for (size_t g = 0; g < m.globals.size(); g++) {
         HType* t = p.type_at(m.globals[g]);
         p.global_types.push_back(t);
@@ -108,14 +94,30 @@ void init_globals(Program& p) {
     }
 }
 
-Status init_constants(Program& p) {
-    const bc::Module& m = *p.module;
-    for (const bc::ConstantDecl& k : m.constants) {
+// Checked once here, so that building the objects for each run cannot fail.
+Status check_constants(Program& p) {
+    for (const bc::ConstantDecl& k : p.module->constants) {
         HType* t = p.global_types[static_cast<size_t>(k.global)];
         if (t->obj == nullptr || t->obj->super != nullptr || k.fields.size() > t->obj->fields.size())
             return Failure{"constant for global " + std::to_string(k.global) + " is not a root class instance"};
-        auto block = std::make_unique<uint8_t[]>(static_cast<size_t>(align_to(t->obj->size, 8)));
-        std::memset(block.get(), 0, static_cast<size_t>(align_to(t->obj->size, 8)));
+        // Its strings are converted here, in the order HashLink meets them, like those of the code.
+        for (size_t f = 0; f < k.fields.size(); f++)
+            if (t->obj->fields[f].type->kind == TypeKind::Bytes) p.utf16(k.fields[f]);
+    }
+    return {};
+}
+
+}  // namespace
+
+void init_globals(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks) {
+    const bc::Module& m = *p.module;
+    globals.assign(m.globals.size(), 0);
+    blocks.clear();
+    for (const bc::ConstantDecl& k : m.constants) {
+        HType* t = p.global_types[static_cast<size_t>(k.global)];
+        auto size = static_cast<size_t>(align_to(t->obj->size, 8));
+        auto block = std::make_unique<uint8_t[]>(size);
+        std::memset(block.get(), 0, size);
         auto* obj = reinterpret_cast<VObj*>(block.get());
         obj->t = t;
         for (size_t f = 0; f < k.fields.size(); f++) {
@@ -130,34 +132,32 @@ Status init_constants(Program& p) {
             }
             case TypeKind::Bool: *static_cast<uint8_t*>(at) = v != 0; break;
             case TypeKind::F64: std::memcpy(at, &m.floats[static_cast<size_t>(v)], 8); break;
-            case TypeKind::Bytes: *static_cast<char16_t**>(at) = p.utf16(v); break;
-            case TypeKind::Type: *static_cast<HType**>(at) = p.type_at(v); break;
-            default: std::memcpy(at, &p.globals[static_cast<size_t>(v)], static_cast<size_t>(storage_size(of.type))); break;
+            case TypeKind::Bytes: *static_cast<char16_t**>(at) = p.utf16_strings[static_cast<size_t>(v)]; break;
+            case TypeKind::Type: *static_cast<HType**>(at) = const_cast<HType*>(&p.types[static_cast<size_t>(v)]); break;
+            default: std::memcpy(at, &globals[static_cast<size_t>(v)], static_cast<size_t>(storage_size(of.type))); break;
             }
         }
-        p.globals[static_cast<size_t>(k.global)] = reinterpret_cast<Slot>(obj);
-        p.immortal.push_back(std::move(block));
+        globals[static_cast<size_t>(k.global)] = reinterpret_cast<Slot>(obj);
+        blocks.push_back(std::move(block));
     }
-    return {};
 }
 
-}  // namespace
-
-Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve,
-                                              const LinkOptions& opts) {
+Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve) {
     auto p = std::make_unique<Program>();
     p->module = std::move(module);
     build_types(*p);
     std::vector<std::string> names = bc::compute_function_names(*p->module);
-    if (auto s = bind_functions(*p, resolve, opts, names); !s) return s.error();
+    if (auto s = bind_functions(*p, resolve, names); !s) return s.error();
     build_objects(*p);
-    init_globals(*p);
-    if (auto s = init_constants(*p); !s) return s.error();
+    describe_globals(*p);
+    if (auto s = check_constants(*p); !s) return s.error();
     std::vector<std::string> short_names;
     short_names.reserve(names.size());
     for (const auto& n : names) short_names.push_back(short_name(n));
     for (FunctionCode& fc : p->functions)
         if (fc.src != nullptr) build_code(*p, fc, short_names);
+    // The rest of the strings, so that no run ever writes to the shared Program.
+    for (size_t i = 0; i < p->module->strings.size(); i++) p->utf16(static_cast<int32_t>(i));
     return p;
 }
 

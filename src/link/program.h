@@ -1,9 +1,12 @@
 // link layer: a runnable Program, the linker's output. Owns the runtime types, the pre-decoded
-// code of every function, the bound natives, the globals and the immortal constants.
+// code of every function, the built-in natives and the string constants. Immutable once linked:
+// every VM loaded from the same module reads one Program at the same time, so what a run changes
+// (globals, constant objects, host natives, names met at run time) lives in the VM.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <forward_list>
 #include <functional>
 #include <memory>
 #include <string>
@@ -49,21 +52,27 @@ struct FunctionCode {
     void* native_data = nullptr;      // the resolver's data for this native (Ctx::native_callee)
     bool is_native = false;
     std::string missing_native;       // non-empty: calling it raises (optional library absent)
+    // A native outside the built-in libraries: bound by each VM to its host's registration. The
+    // call goes to the VM's own FunctionCode at this index (Ctx::host_natives), never to this one.
+    int32_t host_native = -1;
     // bytecode functions
     const bc::Function* src = nullptr;
     std::vector<Instr> code;
     std::vector<HType*> regs;         // register types
     std::vector<int32_t> arg_regs;    // call argument lists and switch tables referenced by code
     std::vector<int32_t> pointer_regs;  // registers the GC must scan
-    std::deque<std::string> null_messages;  // "Null access .x" texts of this function's NullChecks
+    // "Null access .x" texts of this function's NullChecks (stable addresses; an empty list,
+    // unlike a deque, allocates nothing, which matters to a load's time).
+    std::forward_list<std::string> null_messages;
     int32_t nregs = 0;
     int32_t nargs = 0;
 };
 
-// field-name hash -> name (spec/runtime.md §9), per VM.
+// field-name hash -> name (spec/runtime.md §9).
 class NameTable {
 public:
-    int32_t intern(const char16_t* name, int32_t len);
+    // `below`: a table whose entries count as taken (a VM's names over its program's).
+    int32_t intern(const char16_t* name, int32_t len, const NameTable* below = nullptr);
     const char16_t* find(int32_t hash) const;
 
 private:
@@ -83,40 +92,38 @@ struct Program {
     HType* bytes_class = nullptr;            // haxe.io.Bytes (may be absent)
 
     std::vector<FunctionCode> functions;     // by function index
-    std::vector<Slot> globals;
-    std::vector<HType*> global_types;
+    // Natives no built-in library has, in FunctionCode::host_native order.
+    struct HostNativeDecl {
+        int32_t findex;
+        std::string lib, name;
+        bool optional;                       // declared "?lib": absent means "missing", no error
+    };
+    std::vector<HostNativeDecl> host_natives;
+    std::vector<HType*> global_types;        // each VM keeps its own values of the globals
     std::vector<int32_t> pointer_globals;    // globals the GC must scan
-    std::vector<std::unique_ptr<uint8_t[]>> immortal;   // constants built at load (not GC'd)
-    std::vector<char16_t*> utf16_strings;    // per string index, made on first use (immortal)
+    std::vector<std::unique_ptr<uint8_t[]>> immortal;   // string constants (not GC'd)
+    std::vector<char16_t*> utf16_strings;    // per string index, all made by the linker
     uint8_t* strings_cursor = nullptr;       // free space of the last chunk of utf16 strings
     size_t strings_left = 0;                 // bytes left at strings_cursor
-    NameTable names;
+    NameTable names;                         // names in the program; a VM adds those met at run time
 
     HType* type_at(int32_t i) { return &types[static_cast<size_t>(i)]; }
     FunctionCode* function(int32_t findex) { return &functions[static_cast<size_t>(findex)]; }
-    // NUL-terminated UTF-16 form of string `index`, converted once and kept.
+    // NUL-terminated UTF-16 form of string `index`. The linker converts them all, so after
+    // linking this only reads.
     char16_t* utf16(int32_t index, int32_t* len = nullptr);
 };
 
-// What a resolver found for lib@name: the native (nullptr when there is none; nargs < 0 accepts
-// any arity), the data it reads from FunctionCode::native_data, and, when the program's
-// declaration (`declared`, the native's function type) does not fit it, why.
-struct NativeBinding {
-    const NativeDef* def = nullptr;
-    void* data = nullptr;
-    std::string mismatch;
-};
-using NativeResolver = std::function<NativeBinding(const std::string& lib, const std::string& name, const HType* declared)>;
+// The built-in native for lib@name (nullptr when there is none; nargs < 0 accepts any arity).
+using NativeResolver = std::function<const NativeDef*(const std::string& lib, const std::string& name)>;
 
-struct LinkOptions {
-    bool lazy_missing_natives = false;  // bind missing natives to a thrower instead of failing
-};
+// Module (already verified) -> Program. Natives the resolver lacks become host natives, bound
+// per VM. Errors: a built-in native declared with another arity, a malformed constant.
+Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve);
 
-// Module (already verified) -> Program. Errors: unresolved natives, all of them in one message
-// ("missing natives: mylib@a, std@b"), after declarations that do not fit a native
-// ("native signature mismatch: ...").
-Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve,
-                                              const LinkOptions& opts = {});
+// A run's own globals: zeroes, and each constant (bytecode.md §2.8) as a fresh object in a
+// block kept in `blocks` (outside the GC heap, like HashLink's module memory).
+void init_globals(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks);
 
 // Instance layout helpers used by the linker and natives.
 int32_t align_to(int32_t offset, int32_t align);

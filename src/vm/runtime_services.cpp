@@ -172,20 +172,24 @@ HType* module_type(Ctx& c, int32_t index) {
 }
 int32_t module_type_count(Ctx& c) { return static_cast<int32_t>(c.program->types.size()); }
 void** global_slot(Ctx& c, int32_t global) {
-    if (global < 0 || static_cast<size_t>(global) >= c.program->globals.size()) return nullptr;
-    return reinterpret_cast<void**>(&c.program->globals[static_cast<size_t>(global)]);
+    if (global < 0 || static_cast<size_t>(global) >= c.program->global_types.size()) return nullptr;
+    return reinterpret_cast<void**>(&c.globals[global]);
 }
 FunctionCode* function_by_index(Ctx& c, int32_t findex) {
     if (findex < 0 || static_cast<size_t>(findex) >= c.program->functions.size()) return nullptr;
     return c.program->function(findex);
 }
 
-int32_t hash_name(Ctx& c, const char16_t* name, int32_t len) { return c.program->names.intern(name, len); }
+// Names met at run time go to the VM's table: the program's is shared and read-only.
+int32_t hash_name(Ctx& c, const char16_t* name, int32_t len) { return c.vm->run_names.intern(name, len, &c.program->names); }
 int32_t hash_name_utf8(Ctx& c, std::string_view name) {
     std::u16string s = utf8_to_utf16(name);
     return hash_name(c, s.data(), static_cast<int32_t>(s.size()));
 }
-const char16_t* name_of_hash(Ctx& c, int32_t hash) { return c.program->names.find(hash); }
+const char16_t* name_of_hash(Ctx& c, int32_t hash) {
+    const char16_t* name = c.program->names.find(hash);
+    return name != nullptr ? name : c.vm->run_names.find(hash);
+}
 int32_t hash_utf16(const char16_t* name, int32_t len) { return field_hash(std::u16string_view(name, static_cast<size_t>(len))); }
 
 void write_output(Ctx& c, std::string_view utf8) { c.vm->write(utf8); }

@@ -52,7 +52,9 @@ inline constexpr uint32_t kAttendHostCalls = 4;  // host calls wait for the VM t
 
 struct Ctx {
     vm::Vm* vm = nullptr;                 // owning VM
-    Program* program = nullptr;           // the loaded program
+    Program* program = nullptr;           // the loaded program (shared, read-only)
+    Slot* globals = nullptr;              // this VM's values of the program's globals
+    FunctionCode* host_natives = nullptr; // this VM's bindings of Program::host_natives
     gc::Heap* heap = nullptr;             // the VM's heap
     Frame* top = nullptr;                 // innermost active frame
     std::unique_ptr<Slot[]> stack;        // register stack for all frames of this thread

@@ -7,8 +7,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "bytecode/reader.h"
-#include "bytecode/verifier.h"
 #include "interp/interp.h"
 #include "std/dynamic.h"
 #include "util/utf.h"
@@ -52,37 +50,35 @@ Vm::~Vm() { unload(); }
 void Vm::unload() {
     stop_threads();
     ctx_.reset();
-    program_.reset();
     heap_.reset();
+    globals.clear();
+    constant_blocks.clear();
+    host_bound.clear();
+    run_names = {};
+    host_fun_infos.clear();
+    host_types.clear();
+    module_.reset();
 }
 
 bool Vm::load(const uint8_t* data, size_t size) {
-    auto read = bc::read_module(data, size);
-    if (!read) {
-        last_error = "invalid bytecode: " + read.error().message;
+    auto compiled = compile_module(data, size);
+    if (!compiled) {
+        last_error = compiled.error().message;
         return false;
     }
-    auto module = std::make_shared<const bc::Module>(read.take());
-    if (auto s = bc::verify_module(*module); !s) {
-        last_error = "invalid bytecode: " + s.error().message;
+    return load_module(compiled.take());
+}
+
+bool Vm::load_module(std::shared_ptr<const Module> module) {
+    rt::Program& p = *module->program;
+    if (!bind_host_natives(p)) {
+        host_bound.clear();
         return false;
     }
-    rt::LinkOptions opts;
-    opts.lazy_missing_natives = lazy_natives;
-    auto linked = rt::link_program(module, rt::make_native_resolver(*this), opts);
-    if (!linked) {
-        last_error = linked.error().message;
-        return false;
-    }
-    program_ = linked.take();
+    module_ = std::move(module);
     generation++;
-    main_fn = nullptr;
-    const rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
-    for (size_t i = entry->code.size(); i-- > 0;)
-        if (entry->code[i].op == rt::IOp::call) {
-            main_fn = static_cast<rt::FunctionCode*>(entry->code[i].y.p);
-            break;
-        }
+    main_fn = module_->main_fn;
+    rt::init_globals(p, globals, constant_blocks);
     heap_ = std::make_unique<gc::Heap>(memory_limit);
     heap_->set_stress(gc_stress);
     // hl.Gc and hl.Profile settings and counters belong to the session: a reloaded program
@@ -90,7 +86,7 @@ bool Vm::load(const uint8_t* data, size_t size) {
     gc_control = GcControl{};
     reset_ctx();
     for (int b = 0; b < 2; b++) {
-        bool_boxes[b].t = program_->builtin[static_cast<int>(rt::TypeKind::Bool)];
+        bool_boxes[b].t = p.builtin[static_cast<int>(rt::TypeKind::Bool)];
         bool_boxes[b].v.b = static_cast<uint8_t>(b);
     }
     return true;
@@ -102,7 +98,9 @@ std::unique_ptr<rt::Ctx> Vm::make_ctx() {
     auto ctx = std::make_unique<rt::Ctx>();
     rt::Ctx& c = *ctx;
     c.vm = this;
-    c.program = program_.get();
+    c.program = module_->program.get();
+    c.globals = globals.data();
+    c.host_natives = host_bound.data();
     c.heap = heap_.get();
     c.stack.reset(new rt::Slot[kRegisterStackSlots]);
     c.sp = c.stack.get();
@@ -126,7 +124,7 @@ bool Vm::run_entry() {
     entry_out_of_fuel = false;
     has_exception = false;
     vm_thread = std::this_thread::get_id();
-    rt::FunctionCode* entry = program_->function(program_->module->entrypoint);
+    rt::FunctionCode* entry = program()->function(program()->module->entrypoint);
     // Everything below runs Haxe code or allocates (the report), so it holds the VM lock that
     // the program's own threads also take.
     std::unique_lock<std::mutex> hold(lock);
@@ -169,13 +167,12 @@ void Vm::capture_uncaught(rt::Ctx& c) {
     c.exception = false;
     c.exception_value = nullptr;
     exception_stack.clear();
-    for (const std::string& f : stack_frames(*program_, stack)) exception_stack += "Called from " + f + "\n";
+    for (const std::string& f : stack_frames(*program(), stack)) exception_stack += "Called from " + f + "\n";
     has_exception = true;
 }
 
 void Vm::mark_roots(gc::Marker& m) {
-    rt::Program& p = *program_;
-    for (int32_t g : p.pointer_globals) m.mark(reinterpret_cast<void*>(p.globals[static_cast<size_t>(g)]));
+    for (int32_t g : program()->pointer_globals) m.mark(reinterpret_cast<void*>(globals[static_cast<size_t>(g)]));
     mark_thread(*ctx_, m);
     mark_host_roots(m);
     for (HaxeThread& t : threads)
@@ -200,7 +197,7 @@ void collect(rt::Ctx& c) {
 }
 
 void Vm::collect_garbage() {
-    if (program_ != nullptr) collect(*ctx_);
+    if (loaded()) collect(*ctx_);
 }
 
 void Vm::write(std::string_view utf8) {

@@ -1,5 +1,6 @@
-// vm layer: Vm owns everything of one embedded program: module, program, heap, the main
-// thread's context, output routing, errors. No state outside it.
+// vm layer: Vm owns everything of one embedded program's run: a reference to its (shared,
+// read-only) module, the globals, heap, host natives, the main thread's context, output routing,
+// errors. No state outside it.
 #pragma once
 
 #include <atomic>
@@ -15,6 +16,7 @@
 
 #include "gc/heap.h"
 #include "link/program.h"
+#include "vm/module.h"
 #include "vm/thread_context.h"
 
 namespace hlffi::vm {
@@ -26,9 +28,12 @@ public:
     Vm();
     ~Vm();
 
-    // Loading: read, verify, link. Returns false with last_error set.
+    // Loading: compile a private module and load it. Returns false with last_error set.
     bool load(const uint8_t* data, size_t size);
-    bool loaded() const { return program_ != nullptr; }
+    // A fresh run of a compiled module: globals, host natives, heap, context. The module is
+    // shared, not copied. Returns false with last_error set (host natives missing or unfit).
+    bool load_module(std::shared_ptr<const Module> module);
+    bool loaded() const { return module_ != nullptr; }
     void unload();
     // Runs the entrypoint. False when it ended with an uncaught exception (report printed and
     // kept in exception_message/exception_stack) or another error (last_error).
@@ -38,7 +43,8 @@ public:
 
     // Thread state of the thread running this VM.
     rt::Ctx& ctx() { return *ctx_; }
-    rt::Program* program() { return program_.get(); }
+    rt::Program* program() { return module_ ? module_->program.get() : nullptr; }
+    const std::shared_ptr<const Module>& module() const { return module_; }
     gc::Heap& heap() { return *heap_; }
 
     // Output: the host's handler or stdout.
@@ -106,6 +112,15 @@ public:
     };
     std::vector<HostNative> host_natives;
 
+    // What this run keeps apart from the shared Program (see link/program.h).
+    std::vector<rt::Slot> globals;
+    std::vector<std::unique_ptr<uint8_t[]>> constant_blocks;  // the constants' objects
+    std::vector<rt::FunctionCode> host_bound;                 // Program::host_natives, bound here
+    rt::NameTable run_names;                                  // field names met at run time
+    // Function types the host adds (callbacks), with stable addresses until unload.
+    std::deque<rt::FunInfo> host_fun_infos;
+    std::deque<rt::HType> host_types;
+
     // Threads (vm/threads.cpp): the lock that one thread at a time holds to run Haxe code, the
     // condition every blocking wait uses, and the threads Haxe code started.
     std::mutex lock;
@@ -126,6 +141,7 @@ public:
     rt::VDynamic out_of_memory_box = {};  // thrown when the heap is full (allocating it could fail)
 
 private:
+    bool bind_host_natives(const rt::Program& p);  // vm/native_resolver.cpp
     void reset_ctx();
     friend struct ThreadAccess;
     void mark_roots(gc::Marker& m);
@@ -148,7 +164,7 @@ public:
 private:
 
     std::unique_ptr<gc::Heap> heap_;
-    std::unique_ptr<rt::Program> program_;
+    std::shared_ptr<const Module> module_;
 public:
     std::unique_ptr<rt::Ctx> make_ctx();  // a fresh thread context for this VM's program
 

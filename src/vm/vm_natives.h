@@ -14,7 +14,7 @@ namespace hlffi::rt {
 
 std::span<const NativeDef> natives_vm();
 
-// lib@name -> implementation: the host's natives first, then lib "std".
-NativeResolver make_native_resolver(const vm::Vm& vm);
+// lib@name -> the built-in implementation of lib "std" or "fmt" (host natives are bound per VM).
+NativeResolver builtin_native_resolver();
 
 }  // namespace hlffi::rt

@@ -178,7 +178,7 @@ std::string run(Mini& mini, int32_t* global1 = nullptr) {
     vm.set_print_handler(&quiet, nullptr, nullptr);
     if (!vm.load(bytes.data(), bytes.size())) return "load failed: " + vm.last_error;
     bool ok = vm.run_entry();
-    if (ok && global1 != nullptr) *global1 = static_cast<int32_t>(vm.program()->globals[1]);
+    if (ok && global1 != nullptr) *global1 = static_cast<int32_t>(vm.globals[1]);
     return ok ? std::string() : vm.exception_message;
 }
 
