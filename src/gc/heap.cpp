@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "gc/heap_internal.h"
 
@@ -37,11 +38,22 @@ Heap::Heap(size_t memory_limit) : memory_limit_(memory_limit), budget_(kMinBudge
 
 Heap::~Heap() {
     run_finalizers(true);
+    // Pages come in batches, mostly still adjacent: unmapping runs of neighbours costs one call
+    // per batch instead of one per page (the page map goes with the heap, no entry to clear).
+    std::vector<char*> bases;
     for (SmallPage* list : {pages_, pool_}) {
         while (SmallPage* page = list) {
             list = page->next;
-            release_page(page);
+            bases.push_back(page->base);
+            std::free(page);
         }
+    }
+    std::sort(bases.begin(), bases.end());
+    for (size_t i = 0; i < bases.size();) {
+        size_t run = 1;
+        while (i + run < bases.size() && bases[i + run] == bases[i] + run * kPageSize) ++run;
+        os_unmap(bases[i], run * kPageSize);
+        i += run;
     }
     for (LargeBlock* list : large_cache_) {
         while (LargeBlock* block = list) {

@@ -25,8 +25,7 @@ void os_unmap(void* p, size_t size) {
 
 PageMap::~PageMap() {
     if (!root_) return;
-    for (size_t i = 0; i < kRootEntries; ++i)
-        if (root_[i]) os_unmap(root_[i], kLeafEntries * sizeof(uintptr_t));
+    for (uint32_t i : leaves_) os_unmap(root_[i], kLeafEntries * sizeof(uintptr_t));
     os_unmap(root_, kRootEntries * sizeof(uintptr_t*));
 }
 
@@ -40,6 +39,7 @@ bool PageMap::set(uintptr_t addr, uintptr_t entry) {
     if (!leaf) {
         leaf = static_cast<uintptr_t*>(os_map_aligned(kLeafEntries * sizeof(uintptr_t), 4096));
         if (!leaf) return false;
+        leaves_.push_back(static_cast<uint32_t>(addr >> kLeafShift));
     }
     leaf[(addr >> kPageShift) & (kLeafEntries - 1)] = entry;
     return true;
