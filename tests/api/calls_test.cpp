@@ -433,6 +433,56 @@ TEST(CachedCalls, StaticAndInstance) {
     // add is released with its VM.
 }
 
+// Arguments that the inline as-is check of a cached call does not take go through the general
+// conversion: converted when Haxe's rules allow it, else refused with the usual message.
+TEST(CachedCalls, ArgumentsOffTheFastPath) {
+    LoadedVm t("basics");
+    LoadedVm other("basics");
+    Values keep;
+    hlffi_cached_call* add = hlffi_cache_static_method(t.vm, "Game", "add");
+    hlffi_cached_call* half = hlffi_cache_static_method(t.vm, "Game", "half");
+    hlffi_cached_call* maybe = hlffi_cache_static_method(t.vm, "Game", "maybe");
+    ASSERT_NE(add, nullptr);
+    ASSERT_NE(half, nullptr);
+    ASSERT_NE(maybe, nullptr);
+    hlffi_value* one = keep(hlffi_value_int(t.vm, 1));
+    // Int into Float and into Null<Int>: converted.
+    hlffi_value* iarg[] = {keep(hlffi_value_int(t.vm, 5))};
+    EXPECT_EQ(hlffi_value_as_float(keep(hlffi_call_cached(half, 1, iarg)), -1), 2.5);
+    EXPECT_EQ(hlffi_value_as_int(keep(hlffi_call_cached(maybe, 1, iarg)), -1), 10);
+    // Float into Int: refused.
+    hlffi_value* farg[] = {one, keep(hlffi_value_float(t.vm, 1.5))};
+    EXPECT_EQ(hlffi_call_cached(add, 2, farg), nullptr);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_TYPE_MISMATCH);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add argument 2: expected i32, got f64");
+    // NULL, another VM's, freed.
+    hlffi_value* nargs[] = {one, nullptr};
+    EXPECT_EQ(hlffi_call_cached(add, 2, nargs), nullptr);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_NULL_VALUE);
+    hlffi_value* foreign[] = {keep(hlffi_value_int(other.vm, 2)), one};
+    EXPECT_EQ(hlffi_call_cached(add, 2, foreign), nullptr);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_WRONG_VM);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add argument 1 belongs to another VM");
+    hlffi_value* gone = hlffi_value_int(t.vm, 3);
+    hlffi_value_free(gone);
+    hlffi_value* freed[] = {one, gone};
+    EXPECT_EQ(hlffi_call_cached(add, 2, freed), nullptr);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_STALE_HANDLE);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add argument 2 was already freed");
+    // argv NULL, wrong count.
+    EXPECT_EQ(hlffi_call_cached(add, 2, nullptr), nullptr);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_ERROR_INVALID_ARGUMENT);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add: argv is NULL");
+    EXPECT_EQ(hlffi_call_cached(add, 1, farg), nullptr);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add takes 2 argument(s), 1 given");
+    EXPECT_EQ(hlffi_call_cached(add, -1, farg), nullptr);
+    EXPECT_STREQ(hlffi_get_error(t.vm), "Game.add: argc out of range");
+    // And the fast path still works after all of these, clearing the error.
+    hlffi_value* ok[] = {one, one};
+    EXPECT_EQ(hlffi_value_as_int(keep(hlffi_call_cached(add, 2, ok)), -1), 2);
+    EXPECT_EQ(hlffi_get_last_error(t.vm), HLFFI_OK);
+}
+
 TEST(CachedCalls, Errors) {
     LoadedVm t("basics");
     EXPECT_EQ(hlffi_cache_static_method(nullptr, "Game", "add"), nullptr);
