@@ -263,6 +263,7 @@ void Heap::sweep() {
         uint32_t count = 0, words = page->words();
         for (uint32_t w = 0; w < words; ++w) {
             uint64_t marked = page->mark[w];
+            if (stress_) poison_slots(page, w, page->live[w] & ~page->tail_mask(w) & ~marked);
             page->mark[w] = 0;
             page->live[w] = marked | page->tail_mask(w);
             count += uint32_t(__builtin_popcountll(marked));
@@ -316,6 +317,8 @@ void Heap::sweep() {
             bytes += block->size;
             ++objects;
         } else if (bucket < kLargeCacheBuckets && large_cache_bytes_ + block->dirty <= kLargeCacheBytes) {
+            // Reuse zeroes up to the new size, which stays within dirty: poison is never handed out.
+            if (stress_) std::memset(block->base, kPoisonByte, block->size);
             block->size = 0;  // no pointer resolves to it while cached
             block->idle = false;
             block->next = large_cache_[bucket];
@@ -337,6 +340,16 @@ void Heap::sweep() {
     }
     bytes_in_use_ = bytes;
     objects_ = objects;
+}
+
+// The slots of bitmap word `word` whose bits are set in `freed`: allocated before this sweep and
+// not marked. alloc_small zeroes a slot before handing it out again.
+void Heap::poison_slots(SmallPage* page, uint32_t word, uint64_t freed) {
+    while (freed != 0) {
+        unsigned bit = __builtin_ctzll(freed);
+        freed &= freed - 1;
+        std::memset(page->base + (size_t(word) * 64 + bit) * page->slot_size, kPoisonByte, page->slot_size);
+    }
 }
 
 // Right after a sweep, before any allocation can reuse its slot, a freed block no longer

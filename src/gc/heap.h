@@ -69,7 +69,11 @@ public:
     // max(8 MiB, live bytes after the last collection)), when allocating next_size would cross the
     // memory limit, or always in stress mode.
     bool should_collect(size_t next_size) const;
+    // Stress mode also fills every block a sweep frees with kPoisonByte until it is handed out
+    // again, so a pointer the roots missed reads garbage (and crashes when followed) instead of
+    // the old object, which would otherwise look intact until its slot is reused.
     void set_stress(bool on) { stress_ = on; }
+    static constexpr unsigned char kPoisonByte = 0xA5;
     void set_memory_limit(size_t bytes) { memory_limit_ = bytes; }
     size_t allocated_since_collect() const { return allocated_since_; }
 
@@ -119,6 +123,7 @@ private:
     void release_page(SmallPage* page);
     void free_large(LargeBlock* block);
     void sweep();
+    void poison_slots(SmallPage* page, uint32_t word, uint64_t freed);  // stress mode, in sweep
     void run_finalizers(bool all);  // for blocks no longer live (right after a sweep), or all
     // mark.cpp: marking
     void mark_word(uintptr_t word);

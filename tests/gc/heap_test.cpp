@@ -286,6 +286,39 @@ TEST(GcHeap, StressModeCollectingEveryAllocationKeepsRootedData) {
     for (Node* n = head; n; n = n->next) ASSERT_EQ(n->value, expect--);
 }
 
+// Stress mode fills freed blocks with the poison byte (a missed root then reads garbage, not the
+// old object); the next allocation of the slot or cached large block is zero again. The freed
+// memory stays mapped here: the small one shares a page with a live block, the large one is cached.
+TEST(GcHeap, StressModePoisonsFreedBlocks) {
+    Heap h;
+    h.set_stress(true);
+    auto* kept = static_cast<unsigned char*>(h.alloc(48, AllocKind::Scan));
+    auto* gone = static_cast<unsigned char*>(h.alloc(48, AllocKind::Scan));
+    auto* big = static_cast<unsigned char*>(h.alloc(100000, AllocKind::NoScan));
+    ASSERT_TRUE(kept && gone && big);
+    std::memset(kept, 0x11, 48);
+    std::memset(gone, 0x22, 48);
+    std::memset(big, 0x33, 100000);
+    h.collect([&](Marker& m) { m.mark(kept); });
+    ASSERT_FALSE(h.is_heap_pointer(gone));
+    for (size_t i = 0; i < 48; ++i) {
+        ASSERT_EQ(kept[i], 0x11) << i;
+        ASSERT_EQ(gone[i], Heap::kPoisonByte) << i;
+    }
+    for (size_t i = 0; i < 100000; ++i) ASSERT_EQ(big[i], Heap::kPoisonByte) << i;
+    auto* again = static_cast<unsigned char*>(h.alloc(48, AllocKind::Scan));
+    auto* big_again = static_cast<unsigned char*>(h.alloc(90000, AllocKind::NoScan));
+    ASSERT_EQ(again, gone);     // the freed slot, handed out zeroed
+    ASSERT_EQ(big_again, big);  // the cached block
+    for (size_t i = 0; i < 48; ++i) ASSERT_EQ(again[i], 0) << i;
+    for (size_t i = 0; i < 90000; ++i) ASSERT_EQ(big_again[i], 0) << i;
+    // Outside stress mode a sweep leaves freed memory as it was (no cost on the normal path).
+    h.set_stress(false);
+    std::memset(again, 0x44, 48);
+    h.collect([&](Marker& m) { m.mark(kept); });
+    EXPECT_EQ(again[0], 0x44);
+}
+
 TEST(GcHeap, MemoryLimitReturnsNullUntilCollected) {
     Heap h(size_t(1) << 20);
     size_t count = 0;
