@@ -75,11 +75,11 @@ bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret) {
     // Haxe-to-Haxe calls do not recurse in C: frames live in c.frames, and `entry` is the one
     // this C activation must return from.
     Frame* const entry = c.top == nullptr ? c.frames.get() : c.top + 1;
-    *entry = Frame{f, regs, f->code.data(), c.top, 0, c.ntraps};
+    const Instr* code = code_of(*c.program, *f);
+    *entry = Frame{f, regs, code, c.top, 0, c.ntraps};
     c.top = entry;
     c.sp = regs + f->nregs;
     Frame* fr = entry;
-    const Instr* code = f->code.data();
     const Instr* pc = code;
     FunctionCode* callee = nullptr;
     int32_t call_nargs = 0;
@@ -219,12 +219,12 @@ push_frame: {
     if (callee->nregs > call_nargs)
         std::memset(nregs + call_nargs, 0, static_cast<size_t>(callee->nregs - call_nargs) * sizeof(Slot));
     Frame* nf = fr + 1;
-    *nf = Frame{callee, nregs, callee->code.data(), fr, A, c.ntraps};
+    code = code_of(*c.program, *callee);
+    *nf = Frame{callee, nregs, code, fr, A, c.ntraps};
     c.top = nf;
     c.sp = nregs + callee->nregs;
     fr = nf;
     f = callee;
-    code = f->code.data();
     pc = code;
     regs = nregs;
     // Calls are safepoints too: recursion without loops still stops for an interrupt.

@@ -39,11 +39,6 @@ public:
         : p_(p), m_(*p.module), fc_(fc), f_(*fc.src), short_names_(short_names) {}
 
     void run() {
-        fc_.nregs = static_cast<int32_t>(f_.regs.size());
-        for (int32_t r : f_.regs) fc_.regs.push_back(p_.type_at(r));
-        for (int32_t r = 0; r < fc_.nregs; r++)
-            if (is_pointer(fc_.regs[static_cast<size_t>(r)])) fc_.pointer_regs.push_back(r);
-        fc_.nargs = static_cast<int32_t>(fc_.type->fun->args.size());
         fc_.code.resize(f_.ops.size());
         has_reg_list_.assign(f_.ops.size(), false);
         for (size_t i = 0; i < f_.ops.size(); i++) translate(static_cast<int32_t>(i), f_.ops[i], fc_.code[i]);
@@ -530,8 +525,36 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
 
 }  // namespace
 
-void build_code(Program& p, FunctionCode& fc, const std::vector<std::string>& short_names) {
-    CodeBuilder(p, fc, short_names).run();
+void describe_frame(Program& p, FunctionCode& fc) {
+    const bc::Function& f = *fc.src;
+    fc.nregs = static_cast<int32_t>(f.regs.size());
+    for (int32_t r : f.regs) fc.regs.push_back(p.type_at(r));
+    for (int32_t r = 0; r < fc.nregs; r++)
+        if (is_pointer(fc.regs[static_cast<size_t>(r)])) fc.pointer_regs.push_back(r);
+    fc.nargs = static_cast<int32_t>(fc.type->fun->args.size());
+}
+
+void meet_code_names(Program& p) {
+    auto intern = [&p](int32_t s) {
+        int32_t len = 0;
+        char16_t* text = p.utf16(s, &len);
+        p.names.intern(text, len);
+    };
+    for (const FunctionCode& fc : p.functions) {
+        if (fc.src == nullptr) continue;
+        for (const bc::Op& o : fc.src->ops) {
+            if (o.code == Opcode::String) p.utf16(o.p[1]);
+            else if (o.code == Opcode::DynGet) intern(o.p[2]);
+            else if (o.code == Opcode::DynSet) intern(o.p[1]);
+        }
+    }
+}
+
+void build_code(Program& p, FunctionCode& fc) {
+    std::lock_guard<std::mutex> hold(p.code_lock);
+    if (fc.code_built.load(std::memory_order_relaxed)) return;  // another thread was first
+    CodeBuilder(p, fc, p.short_names).run();
+    fc.code_built.store(true, std::memory_order_release);
 }
 
 }  // namespace hlffi::rt

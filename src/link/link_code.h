@@ -8,7 +8,12 @@
 
 namespace hlffi::rt {
 
-// Fills fc.code from fc.src. short_names[findex] is the name used in "Null access .name".
-void build_code(Program& p, FunctionCode& fc, const std::vector<std::string>& short_names);
+// Register types, GC-scanned registers and counts of a bytecode function (at link time).
+void describe_frame(Program& p, FunctionCode& fc);
+
+// Converts the strings and interns the field names the code of every function uses, in the
+// order translating all of it would: code translated later (build_code, program.h) then only
+// reads the shared tables, and string constants lie in memory as HashLink lays them out.
+void meet_code_names(Program& p);
 
 }  // namespace hlffi::rt

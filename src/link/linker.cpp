@@ -151,11 +151,11 @@ Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> 
     build_objects(*p);
     describe_globals(*p);
     if (auto s = check_constants(*p); !s) return s.error();
-    std::vector<std::string> short_names;
-    short_names.reserve(names.size());
-    for (const auto& n : names) short_names.push_back(short_name(n));
+    p->short_names.reserve(names.size());
+    for (const auto& n : names) p->short_names.push_back(short_name(n));
     for (FunctionCode& fc : p->functions)
-        if (fc.src != nullptr) build_code(*p, fc, short_names);
+        if (fc.src != nullptr) describe_frame(*p, fc);
+    meet_code_names(*p);
     // The rest of the strings, so that no run ever writes to the shared Program.
     for (size_t i = 0; i < p->module->strings.size(); i++) p->utf16(static_cast<int32_t>(i));
     return p;

@@ -4,11 +4,13 @@
 // (globals, constant objects, host natives, names met at run time) lives in the VM.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <forward_list>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +45,20 @@ struct Instr {
 };
 static_assert(sizeof(Instr) == 32);
 
+// Set once a function's code is translated. An atomic flag that std::vector can hold (the
+// vector of functions only grows while the linker builds it, before any thread reads it).
+struct CodeBuiltFlag {
+    std::atomic<bool> value{false};
+    CodeBuiltFlag() = default;
+    CodeBuiltFlag(const CodeBuiltFlag& o) : value(o.value.load(std::memory_order_relaxed)) {}
+    CodeBuiltFlag& operator=(const CodeBuiltFlag& o) {
+        value.store(o.value.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        return *this;
+    }
+    bool load(std::memory_order m) const { return value.load(m); }
+    void store(bool v, std::memory_order m) { value.store(v, m); }
+};
+
 struct FunctionCode {
     int32_t findex = -1;
     HType* type = nullptr;            // the function's HFUN type
@@ -57,6 +73,9 @@ struct FunctionCode {
     int32_t host_native = -1;
     // bytecode functions
     const bc::Function* src = nullptr;
+    // Translated on first entry (code_of): a restart runs a small part of a program's
+    // functions, and translating all at load was a fifth of a restart's time.
+    CodeBuiltFlag code_built;
     std::vector<Instr> code;
     std::vector<HType*> regs;         // register types
     std::vector<int32_t> arg_regs;    // call argument lists and switch tables referenced by code
@@ -106,6 +125,8 @@ struct Program {
     uint8_t* strings_cursor = nullptr;       // free space of the last chunk of utf16 strings
     size_t strings_left = 0;                 // bytes left at strings_cursor
     NameTable names;                         // names in the program; a VM adds those met at run time
+    std::vector<std::string> short_names;    // per function: the name in "Null access .name"
+    std::mutex code_lock;                    // taken while translating a function (code_of)
 
     HType* type_at(int32_t i) { return &types[static_cast<size_t>(i)]; }
     FunctionCode* function(int32_t findex) { return &functions[static_cast<size_t>(findex)]; }
@@ -113,6 +134,16 @@ struct Program {
     // linking this only reads.
     char16_t* utf16(int32_t index, int32_t* len = nullptr);
 };
+
+// Translates fc (a bytecode function of p) under p.code_lock; a no-op once done.
+void build_code(Program& p, FunctionCode& fc);
+
+// The translated code of bytecode function fc, translating it on first use. Any thread.
+inline const Instr* code_of(Program& p, FunctionCode& fc) {
+    if (!fc.code_built.load(std::memory_order_acquire)) [[unlikely]]
+        build_code(p, fc);
+    return fc.code.data();
+}
 
 // The built-in native for lib@name (nullptr when there is none; nargs < 0 accepts any arity).
 using NativeResolver = std::function<const NativeDef*(const std::string& lib, const std::string& name)>;

@@ -16,13 +16,18 @@ Result<std::shared_ptr<const Module>> compile_module(const uint8_t* data, size_t
     if (!linked) return linked.error();
     auto module = std::make_shared<Module>();
     module->program = linked.take();
-    // Host calls queued for the VM thread wait until main() runs (static initialisation first).
-    const rt::FunctionCode* entry = module->program->function(module->program->module->entrypoint);
-    for (size_t i = entry->code.size(); i-- > 0;)
-        if (entry->code[i].op == rt::IOp::call) {
-            module->main_fn = static_cast<rt::FunctionCode*>(entry->code[i].y.p);
+    // Host calls queued for the VM thread wait until main() runs (static initialisation first):
+    // main() is the entry function's last call.
+    rt::Program& p = *module->program;
+    const bc::Function* entry = p.function(p.module->entrypoint)->src;
+    for (size_t i = entry != nullptr ? entry->ops.size() : 0; i-- > 0;) {
+        bc::Opcode op = entry->ops[i].code;
+        bool call = (op >= bc::Opcode::Call0 && op <= bc::Opcode::Call4) || op == bc::Opcode::CallN;
+        if (call && !p.function(entry->ops[i].p[1])->is_native) {
+            module->main_fn = p.function(entry->ops[i].p[1]);
             break;
         }
+    }
     return std::shared_ptr<const Module>(std::move(module));
 }
 
