@@ -180,11 +180,6 @@ namespace hlffi::api {
 // ---- Errors: every failure is recorded on its VM (code + message).
 hlffi_error_code fail(hlffi_vm* vm, hlffi_error_code code, std::string message);
 inline void succeed(hlffi_vm* vm);
-
-// ---- Loading (lifecycle.cpp): shared by files, memory and compiled modules.
-hlffi_error_code check_loadable(hlffi_vm* vm);          // NULL_VM, NOT_INITIALIZED, ALREADY_LOADED
-hlffi_error_code load_error_code(const std::string& why);  // a load failure's code, from its message
-hlffi_error_code finish_load(hlffi_vm* vm, bool loaded);  // records the outcome of Vm::load*
 // Maps a host call's outcome to an error (recorded); HLFFI_OK for CallOutcome::Ok.
 hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what);
 
@@ -258,7 +253,7 @@ namespace hlffi::api {
 
 inline void succeed(hlffi_vm* vm) {
     vm->last_code = HLFFI_OK;
-    vm->vm.last_error.clear();
+    if (!vm->vm.last_error.empty()) vm->vm.last_error.clear();  // usually already empty: no store
 }
 
 inline bool entered(vm::HostEntry& e, hlffi_vm* vm) { return e.ok() || entered_failed(vm); }
@@ -363,10 +358,13 @@ inline bool args_as_is(const hlffi_vm* vm, const rt::HType* ft, int first, int a
                        rt::Slot* out) {
     const auto& params = ft->fun->args;
     if (argc != static_cast<int>(params.size()) - first || (argc > 0 && argv == nullptr)) return false;
+    // Read once: the stores to `out` (uint64_t slots) could alias them for the compiler.
+    const uint64_t generation = vm->vm.generation;
+    rt::HType* const* types = params.data() + first;
     for (int i = 0; i < argc; i++) {
         const hlffi_value* v = argv[i];
-        const rt::HType* t = params[static_cast<size_t>(first + i)];
-        if (v == nullptr || v->magic != kLiveValue || v->vm != vm || v->type == nullptr || v->generation != vm->vm.generation)
+        const rt::HType* t = types[i];
+        if (v == nullptr || v->magic != kLiveValue || v->vm != vm || v->type == nullptr || v->generation != generation)
             return false;
         // The same type, or a scalar of the same kind (no conversion either way).
         if (v->type != t && (rt::is_pointer(t) || t->kind == rt::TypeKind::Void || v->type->kind != t->kind)) return false;

@@ -31,15 +31,14 @@ const char* cached_c_stack_limit() {
     return this_thread.c_stack_limit;
 }
 
-HostEntry::HostEntry(Vm& vm) : vm_(vm) {
+HostEntry::HostEntry(Vm& vm) : vm_(vm), hold_(vm.lock, std::defer_lock) {
     rt::Ctx* cur = this_thread.current;
     if (cur != nullptr && cur->vm == &vm) {
         ctx_ = cur;
         nested_ = true;
         return;
     }
-    hold_ = std::unique_lock<std::mutex>(vm.lock, std::try_to_lock);
-    if (!hold_.owns_lock()) {
+    if (!hold_.try_lock()) {
         // Counted as a waiter, so that a thread running a long loop yields at its next loop head.
         vm.lock_waiters.fetch_add(1, std::memory_order_relaxed);
         hold_.lock();
