@@ -180,6 +180,11 @@ namespace hlffi::api {
 // ---- Errors: every failure is recorded on its VM (code + message).
 hlffi_error_code fail(hlffi_vm* vm, hlffi_error_code code, std::string message);
 inline void succeed(hlffi_vm* vm);
+
+// ---- Loading (lifecycle.cpp): shared by files, memory and compiled modules.
+hlffi_error_code check_loadable(hlffi_vm* vm);          // NULL_VM, NOT_INITIALIZED, ALREADY_LOADED
+hlffi_error_code load_error_code(const std::string& why);  // a load failure's code, from its message
+hlffi_error_code finish_load(hlffi_vm* vm, bool loaded);  // records the outcome of Vm::load*
 // Maps a host call's outcome to an error (recorded); HLFFI_OK for CallOutcome::Ok.
 hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what);
 
