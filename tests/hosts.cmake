@@ -9,5 +9,7 @@ add_test(NAME hosts.restart COMMAND restart_host ${HLFFI_HL_DIR}/api_restart.hl)
 add_test(NAME hosts.threaded COMMAND threaded_host ${HLFFI_HL_DIR}/api_threaded.hl)
 add_test(NAME hosts.blocking_sleep COMMAND blocking_host ${HLFFI_HL_DIR}/api_blocking.hl sleep)
 add_test(NAME hosts.blocking_spin COMMAND blocking_host ${HLFFI_HL_DIR}/api_blocking.hl spin)
+add_test(NAME hosts.blocking_command COMMAND blocking_host ${HLFFI_HL_DIR}/api_blocking.hl command)
 set_tests_properties(hosts.restart hosts.threaded hosts.blocking_sleep hosts.blocking_spin
+  hosts.blocking_command
   PROPERTIES LABELS "hosts;threads" TIMEOUT 60)

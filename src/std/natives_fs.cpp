@@ -2,10 +2,13 @@
 // rename/delete, full paths, commands. Paths cross as NUL-terminated UTF-8.
 #include <dirent.h>
 #include <limits.h>
+#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +16,8 @@
 #include <vector>
 
 #include "std/sys_internal.h"
+
+extern char** environ;  // <unistd.h> declares it only with _GNU_SOURCE
 
 namespace hlffi::rt::sys {
 
@@ -106,24 +111,44 @@ char* sys_exe_path(Ctx& c) {
 }
 
 namespace {
-struct Command {
-    std::string text;
+struct Child {
+    pid_t pid;
     int status = 0;
 };
-void run_command(void* data) {
-    auto* cmd = static_cast<Command*>(data);
-    cmd->status = std::system(cmd->text.c_str());
+// Polled by wait_until with the VM lock held: true once the shell has ended (status filled in).
+bool child_ended(void* data) {
+    auto* child = static_cast<Child*>(data);
+    pid_t r;
+    do r = waitpid(child->pid, &child->status, WNOHANG);
+    while (r < 0 && errno == EINTR);
+    return r != 0;  // its pid, or -1 when it can no longer be waited for
 }
 }  // namespace
 
-// Sys.command: the shell runs without the VM lock (HashLink marks it a blocking section), so other
-// Haxe threads and host calls go on meanwhile. The command is copied first: while unlocked, this
-// thread must not read the heap. Not interruptible: the wait ends when the command does.
+// Sys.command: what system() does (`/bin/sh -c cmd`, the exit code encoded as HashLink encodes
+// it), but the wait for the shell is a VM wait (HashLink runs system() as a blocking section): the
+// VM lock is released, so other Haxe threads run, the VM thread serves queued host calls, and an
+// interrupt or unloading ends the wait, killing the shell so that no child outlives the VM.
+// Unlike system(), SIGINT and SIGQUIT are not ignored meanwhile.
 int32_t sys_command(Ctx& c, char* cmd) {
     if (!cmd) return -1;
-    Command command{cmd};
-    run_unlocked(c, run_command, &command);
-    return WEXITSTATUS(command.status) | (WTERMSIG(command.status) << 8);
+    char shell[] = "/bin/sh";
+    char flag[] = "-c";
+    char* argv[] = {shell, flag, cmd, nullptr};  // posix_spawn copies them for the child
+    Child child{};
+    if (posix_spawn(&child.pid, shell, nullptr, nullptr, argv, environ) != 0) child.status = -1;
+    else if (!wait_until(c, child_ended, &child) || has_exception(c)) {
+        // Interrupted ("Interrupted" is raised), or a host call served meanwhile threw.
+        kill(child.pid, SIGKILL);
+        while (waitpid(child.pid, nullptr, 0) < 0 && errno == EINTR) {
+        }
+        return -1;
+    } else if (!child_ended(&child)) {
+        // No VM lock to wait with (a context outside a run): block right here.
+        while (waitpid(child.pid, &child.status, 0) < 0 && errno == EINTR) {
+        }
+    }
+    return WEXITSTATUS(child.status) | (WTERMSIG(child.status) << 8);
 }
 
 }  // namespace hlffi::rt::sys

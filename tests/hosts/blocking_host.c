@@ -1,6 +1,8 @@
 /* Threaded mode with a blocking main(): Haxe's main() loops `while (running) { ...; Sys.sleep
- * (0.016); }` (or, with "spin", without sleeping); the host thread_call_syncs a function that
- * calls Game.shutdown(), then thread_stop returns promptly once main() has exited; 3 sessions. */
+ * (0.016); }` (or, with "spin", without sleeping; with "command", waiting in Sys.command("sleep 1"));
+ * the host thread_call_syncs a function that calls Game.shutdown(), then thread_stop returns
+ * promptly once main() has exited; 3 sessions. With "command" the calls must be served inside the
+ * command's wait (well before its second ends), and the stop waits for the command to end. */
 #include <string.h>
 #include <time.h>
 
@@ -35,9 +37,17 @@ int main(int argc, char** argv) {
         CHECK_OK(vm, hlffi_load_file(vm, argv[1]));
         CHECK_OK(vm, hlffi_set_stop_timeout(vm, 10)); /* main() ends by itself: no interrupt needed */
         CHECK_OK(vm, hlffi_thread_start(vm));
+        int command = strcmp(args[0], "command") == 0;
         int frames = -1, later = -1;
+        if (command) {
+            struct timespec settle = {0, 200 * 1000 * 1000}; /* main() is inside its first command */
+            nanosleep(&settle, NULL);
+        }
+        double asked = now();
         CHECK_OK(vm, hlffi_thread_call_sync(vm, read_frames, &frames));
         CHECK_OK(vm, hlffi_thread_call_sync(vm, read_frames, &later));
+        double served = now() - asked;
+        if (command) CHECK(served < 0.4 && frames == 1 && later == 1);
         /* Served while main() runs: at its loop head (possibly before the first frame) or in its
          * Sys.sleep. */
         CHECK(frames >= 0 && later >= frames);
@@ -45,7 +55,7 @@ int main(int argc, char** argv) {
         double t0 = now();
         CHECK_OK(vm, hlffi_thread_stop(vm));
         double took = now() - t0;
-        CHECK(took < 0.5); /* prompt: main() saw running == false at its next frame */
+        CHECK(took < (command ? 1.5 : 0.5)); /* main() saw running == false at its next frame */
         printf("session %d: stopped after main() exited\n", session);
         hlffi_destroy(vm);
     }

@@ -1,8 +1,8 @@
 // Tests of the vm layer's blocking service (vm/blocking.cpp) and of the ownership of what the
 // sys natives open: a Haxe program (tests/haxe/api/sys_blocking) waits in accept, recv, select,
-// a child's pipe or its exit; an interrupt from the host must end the wait promptly, unloading
-// the VM must end threads left waiting, and nothing the program opened (descriptors, children)
-// may outlive the VM.
+// a child's pipe or its exit, or Sys.command; an interrupt from the host must end the wait
+// promptly, unloading the VM must end threads left waiting, and nothing the program opened
+// (descriptors, children) may outlive the VM.
 #include <gtest/gtest.h>
 
 #include <dirent.h>
@@ -86,7 +86,7 @@ TEST_P(InterruptWhileBlocked, EndsTheWaitPromptly) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Natives, InterruptWhileBlocked,
-                         ::testing::Values("accept", "recv", "select", "process", "exitcode"));
+                         ::testing::Values("accept", "recv", "select", "process", "exitcode", "command"));
 
 TEST_F(Blocking, UnloadEndsThreadsLeftWaiting) {
     int fds_before = open_fds();

@@ -35,11 +35,14 @@ class Main {
 				new Process("sleep", ["60"]).stdout.readAll();
 			case "exitcode":
 				new Process("sleep", ["60"]).exitCode();
+			case "command":
+				Sys.command("sleep 60");
 			case "threads":
 				// Threads blocked in the kernel when main returns; the VM must end them on unload.
 				Thread.create(() -> listener().accept());
 				Thread.create(() -> new Process("sleep", ["60"]).stdout.readAll());
 				Thread.create(() -> new Process("sleep", ["60"]).exitCode());
+				Thread.create(() -> Sys.command("sleep 60"));
 				var server = listener();
 				var client = new Socket();
 				client.connect(new Host("127.0.0.1"), server.host().port);
