@@ -19,7 +19,8 @@ public:
     size_t remaining() const { return failed_ ? 0 : size_ - pos_; }
     const uint8_t* here() const { return data_ + pos_; }
 
-    void fail(const std::string& what) {
+    // Out of line and cold, so that the reads around it stay small enough to inline.
+    [[gnu::cold, gnu::noinline]] void fail(const std::string& what) {
         if (failed_) return;
         failed_ = true;
         error_ = "offset " + std::to_string(pos_) + ": " + what;
@@ -50,6 +51,8 @@ public:
 
     // The variable-length signed integer of spec/bytecode.md §1.1.
     int32_t index() {
+        if (pos_ < size_ && !failed_ && data_[pos_] < 0x80) [[likely]]
+            return data_[pos_++];  // one byte: most operands
         uint8_t b = byte();
         if (failed_) return 0;
         if ((b & 0x80) == 0) return b;

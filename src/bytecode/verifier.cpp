@@ -193,9 +193,30 @@ Status FunctionChecker::check_ranges(const Op& op) {
     if (op.code == Opcode::Asm) return fail("Asm (inline machine code) cannot be run by an interpreter");
     if (op.extra_count > f_.extra.size() || op.extra_begin > f_.extra.size() - op.extra_count)
         return fail("operand list out of range");
+    // The common case without building a Status per operand; role() says what is wrong.
+    auto fits = [&](OperandRole r, int32_t v) -> bool {
+        auto below = [v](size_t n) { return v >= 0 && static_cast<size_t>(v) < n; };
+        switch (r) {
+        case OperandRole::Reg: return below(f_.regs.size());
+        case OperandRole::Int: return below(m_.ints.size());
+        case OperandRole::Float: return below(m_.floats.size());
+        case OperandRole::String: return below(m_.strings.size());
+        case OperandRole::Bytes: return below(m_.version >= 5 ? m_.bytes_pos.size() : m_.strings.size());
+        case OperandRole::Global: return below(m_.globals.size());
+        case OperandRole::Type: return below(m_.types.size());
+        case OperandRole::Fun: return m_.signature_of(v) >= 0;
+        case OperandRole::Jump: {
+            int64_t t = jump_target(v);
+            return t >= 0 && t < nops;
+        }
+        default: return true;
+        }
+    };
     switch (info.shape) {
     case OpShape::Fixed:
-        for (int k = 0; k < 4; k++) HLFFI_VERIFY_TRY(role(info.roles[k], op.p[k]));
+        for (int k = 0; k < 4; k++)
+            if (!fits(info.roles[k], op.p[k])) [[unlikely]]
+                return role(info.roles[k], op.p[k]);
         return {};
     case OpShape::Switch: {
         HLFFI_VERIFY_TRY(reg_in_range(op.p[0]));
@@ -204,10 +225,14 @@ Status FunctionChecker::check_ranges(const Op& op) {
         return jump(op.p[1], true);  // the end offset is informational and may designate the end
     }
     default: {
-        HLFFI_VERIFY_TRY(reg_in_range(op.p[0]));
-        HLFFI_VERIFY_TRY(role(info.roles[1], op.p[1]));
+        if (!fits(OperandRole::Reg, op.p[0])) [[unlikely]]
+            return reg_in_range(op.p[0]);
+        if (!fits(info.roles[1], op.p[1])) [[unlikely]]
+            return role(info.roles[1], op.p[1]);
         const int32_t* args = f_.args_of(op);
-        for (uint32_t k = 0; k < op.extra_count; k++) HLFFI_VERIFY_TRY(reg_in_range(args[k]));
+        for (uint32_t k = 0; k < op.extra_count; k++)
+            if (!fits(OperandRole::Reg, args[k])) [[unlikely]]
+                return reg_in_range(args[k]);
         if (op.code == Opcode::CallMethod && op.extra_count == 0) return fail("CallMethod without a receiver");
         return {};
     }

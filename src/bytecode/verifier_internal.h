@@ -48,7 +48,8 @@ private:
     Status expect_kind(int32_t r, TypeKind k) const;
     Status expect_number_dst(int32_t r) const;
     Status expect(int32_t r, bool ok, const char* what) const;
-    Status store(int32_t value_type, int32_t place_type, const std::string& what) const;
+    // `what` (and its number n, when n >= 0) names the place in the message, built only on failure.
+    Status store(int32_t value_type, int32_t place_type, const char* what, int64_t n = -1) const;
 
     const Module& m_;
     const TypeRelations& tr_;

@@ -51,9 +51,10 @@ Status FunctionChecker::expect_number_dst(int32_t r) const {
     return {};
 }
 
-Status FunctionChecker::store(int32_t value_type, int32_t place_type, const std::string& what) const {
-    if (!tr_.storable(value_type, place_type))
-        return fail("cannot store " + tr_.describe(value_type) + " into " + what + " of type " + tr_.describe(place_type));
+Status FunctionChecker::store(int32_t value_type, int32_t place_type, const char* what, int64_t n) const {
+    if (!tr_.storable(value_type, place_type)) [[unlikely]]
+        return fail("cannot store " + tr_.describe(value_type) + " into " + what + (n >= 0 ? " " + num(n) : "") + " of type " +
+                    tr_.describe(place_type));
     return {};
 }
 
@@ -100,13 +101,13 @@ Status FunctionChecker::check_args(const int32_t* regs, size_t n, const std::vec
         return fail(num(static_cast<int64_t>(n)) + " arguments given, callee takes " +
                     num(static_cast<int64_t>(params.size() - std::min(first, params.size()))));
     for (size_t i = 0; i < n; i++)
-        HLFFI_VERIFY_TRY(store(rt(regs[i]), params[first + i], "argument " + num(static_cast<int64_t>(i))));
+        HLFFI_VERIFY_TRY(store(rt(regs[i]), params[first + i], "argument", static_cast<int64_t>(i)));
     return {};
 }
 
 // (T1) The callee's result lands in dst.
 Status FunctionChecker::check_fun_result(int32_t ret, int32_t dst) {
-    return store(ret, rt(dst), "result register " + num(dst));
+    return store(ret, rt(dst), "result register", dst);
 }
 
 // spec/bytecode.md §4.6. Only the two comparisons that dereference their operands by a static
@@ -204,17 +205,17 @@ Status FunctionChecker::check_field(const Op& op) {
     switch (op.code) {
     case Opcode::Field:
         HLFFI_VERIFY_TRY(field_type(op.p[1], op.p[2], t));
-        return store(t, rt(op.p[0]), "register " + num(op.p[0]));
+        return store(t, rt(op.p[0]), "register", op.p[0]);
     case Opcode::SetField:
         HLFFI_VERIFY_TRY(field_type(op.p[0], op.p[1], t));
-        return store(rt(op.p[2]), t, "field " + num(op.p[1]));
+        return store(rt(op.p[2]), t, "field", op.p[1]);
     case Opcode::GetThis:
     case Opcode::SetThis: {
         if (f_.regs.empty()) return fail("GetThis/SetThis in a function without registers");
         HLFFI_VERIFY_TRY(expect(0, rk(0) == TypeKind::Obj || rk(0) == TypeKind::Struct, "an object (this)"));
         bool get = op.code == Opcode::GetThis;
         HLFFI_VERIFY_TRY(field_type(0, get ? op.p[1] : op.p[0], t));
-        return get ? store(t, rt(op.p[0]), "register " + num(op.p[0])) : store(rt(op.p[1]), t, "field " + num(op.p[0]));
+        return get ? store(t, rt(op.p[0]), "register", op.p[0]) : store(rt(op.p[1]), t, "field", op.p[0]);
     }
     default: return {};
     }
@@ -255,15 +256,15 @@ Status FunctionChecker::check_enum(const Op& op) {
             return fail(num(op.extra_count) + " values given, constructor " + num(c) + " takes " +
                         num(static_cast<int64_t>(params.size())));
         for (uint32_t i = 0; i < op.extra_count; i++)
-            HLFFI_VERIFY_TRY(store(rt(args[i]), params[i], "constructor parameter " + num(i)));
+            HLFFI_VERIFY_TRY(store(rt(args[i]), params[i], "constructor parameter", i));
         return {};
     }
     case Opcode::EnumField:
         HLFFI_VERIFY_TRY(param(op.p[3]));
-        return store(params[static_cast<size_t>(op.p[3])], rt(op.p[0]), "register " + num(op.p[0]));
+        return store(params[static_cast<size_t>(op.p[3])], rt(op.p[0]), "register", op.p[0]);
     case Opcode::SetEnumField:
         HLFFI_VERIFY_TRY(param(op.p[1]));
-        return store(rt(op.p[2]), params[static_cast<size_t>(op.p[1])], "constructor parameter " + num(op.p[1]));
+        return store(rt(op.p[2]), params[static_cast<size_t>(op.p[1])], "constructor parameter", op.p[1]);
     default: return {};  // EnumAlloc: the constructor index was all
     }
 }
@@ -316,7 +317,7 @@ Status FunctionChecker::check_ref(const Op& op) {
     }
     case Opcode::Unref:
         HLFFI_VERIFY_TRY(ref_param(op.p[1], t));
-        return store(t, rt(op.p[0]), "register " + num(op.p[0]));
+        return store(t, rt(op.p[0]), "register", op.p[0]);
     case Opcode::Setref:
         HLFFI_VERIFY_TRY(ref_param(op.p[0], t));
         return store(rt(op.p[1]), t, "the referenced value");
@@ -336,7 +337,7 @@ Status FunctionChecker::check_types(const Op& op) {
     const int32_t* p = op.p;
     switch (op.code) {
     // (T1) Every move of a value into a register.
-    case Opcode::Mov: return store(rt(p[1]), rt(p[0]), "register " + num(p[0]));
+    case Opcode::Mov: return store(rt(p[1]), rt(p[0]), "register", p[0]);
     // (T3) Constants that are numbers.
     case Opcode::Int: case Opcode::Float: case Opcode::Bool: return expect_number_dst(p[0]);
     // (T1) A raw byte pointer: in a register of another pointer kind it would be read as that
@@ -357,7 +358,7 @@ Status FunctionChecker::check_types(const Op& op) {
     case Opcode::CallMethod: case Opcode::CallThis: return check_method_call(op);
     case Opcode::CallClosure: return check_closure_call(op);
     // (T1) A closure value: its callers pass arguments by the register's fun type.
-    case Opcode::StaticClosure: return store(m_.signature_of(p[1]), rt(p[0]), "register " + num(p[0]));
+    case Opcode::StaticClosure: return store(m_.signature_of(p[1]), rt(p[0]), "register", p[0]);
     case Opcode::InstanceClosure: {
         const TypeDecl& st = m_.type(m_.signature_of(p[1]));
         if (st.args.empty()) return fail("function " + num(p[1]) + " takes no argument to bind");
@@ -382,8 +383,8 @@ Status FunctionChecker::check_types(const Op& op) {
         return {};
     }
     // (T1) Globals are places like registers.
-    case Opcode::GetGlobal: return store(m_.globals[static_cast<size_t>(p[1])], rt(p[0]), "register " + num(p[0]));
-    case Opcode::SetGlobal: return store(rt(p[1]), m_.globals[static_cast<size_t>(p[0])], "global " + num(p[0]));
+    case Opcode::GetGlobal: return store(m_.globals[static_cast<size_t>(p[1])], rt(p[0]), "register", p[0]);
+    case Opcode::SetGlobal: return store(rt(p[1]), m_.globals[static_cast<size_t>(p[0])], "global", p[0]);
     case Opcode::Field: case Opcode::SetField: case Opcode::GetThis: case Opcode::SetThis: return check_field(op);
     case Opcode::DynGet: case Opcode::DynSet: {
         // (T2) hl_dyn_get/set read the object's type header. The value is converted to or from

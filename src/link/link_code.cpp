@@ -528,6 +528,7 @@ void CodeBuilder::translate(int32_t at, const bc::Op& o, Instr& in) {
 void describe_frame(Program& p, FunctionCode& fc) {
     const bc::Function& f = *fc.src;
     fc.nregs = static_cast<int32_t>(f.regs.size());
+    fc.regs.reserve(f.regs.size());
     for (int32_t r : f.regs) fc.regs.push_back(p.type_at(r));
     for (int32_t r = 0; r < fc.nregs; r++)
         if (is_pointer(fc.regs[static_cast<size_t>(r)])) fc.pointer_regs.push_back(r);

@@ -1,6 +1,7 @@
 // util layer: Result<T>, the error-or-value return used instead of C++ exceptions in src/.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -30,18 +31,18 @@ private:
     std::variant<T, Failure> v_;
 };
 
-// Result of an operation with nothing to return.
+// Result of an operation with nothing to return. Success holds only a null pointer: the
+// verifier returns one per operand checked, so the common case must cost next to nothing.
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Failure e) : error_(std::move(e)), ok_(false) {}
-    bool ok() const { return ok_; }
-    explicit operator bool() const { return ok_; }
-    const Failure& error() const { return error_; }
+    Status(Failure e) : error_(std::make_unique<Failure>(std::move(e))) {}
+    bool ok() const { return error_ == nullptr; }
+    explicit operator bool() const { return ok(); }
+    const Failure& error() const { return *error_; }  // only when !ok()
 
 private:
-    Failure error_;
-    bool ok_ = true;
+    std::unique_ptr<Failure> error_;
 };
 
 }  // namespace hlffi

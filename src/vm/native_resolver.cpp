@@ -11,20 +11,33 @@
 
 namespace hlffi::rt {
 
-NativeResolver builtin_native_resolver() {
+namespace {
+
+using NativeTable = std::unordered_map<std::string, const NativeDef*>;
+
+NativeTable make_native_table() {
     // Keyed "lib@name", the form error messages use too.
-    auto tables = std::make_shared<std::unordered_map<std::string, const NativeDef*>>();
-    auto add = [&tables](std::string_view lib, std::span<const NativeDef> table) {
-        for (const NativeDef& d : table) tables->emplace(std::string(lib) + "@" + std::string(d.name), &d);
+    NativeTable table;
+    auto add = [&table](std::string_view lib, std::span<const NativeDef> defs) {
+        for (const NativeDef& d : defs) table.emplace(std::string(lib) + "@" + std::string(d.name), &d);
     };
-    for (auto table : {natives_string(), natives_math(), natives_dynamic(), natives_array(), natives_maps(), natives_types(),
-                       natives_sys(), natives_thread(), natives_lock(), natives_process(), natives_socket(), natives_gc(),
-                       natives_file(), natives_regexp(), natives_vm()})
-        add("std", table);
-    for (auto table : {natives_fmt_digest(), natives_fmt_zip()}) add("fmt", table);
-    return [tables](const std::string& lib, const std::string& name) -> const NativeDef* {
-        auto it = tables->find(lib + "@" + name);
-        return it == tables->end() ? nullptr : it->second;
+    for (auto defs : {natives_string(), natives_math(), natives_dynamic(), natives_array(), natives_maps(), natives_types(),
+                      natives_sys(), natives_thread(), natives_lock(), natives_process(), natives_socket(), natives_gc(),
+                      natives_file(), natives_regexp(), natives_vm()})
+        add("std", defs);
+    for (auto defs : {natives_fmt_digest(), natives_fmt_zip()}) add("fmt", defs);
+    return table;
+}
+
+}  // namespace
+
+NativeResolver builtin_native_resolver() {
+    // Built on first use and never changed afterwards: a constant of the library, like the
+    // native tables it indexes (no VM state), so every load need not rebuild it.
+    static const NativeTable kTable = make_native_table();
+    return [](const std::string& lib, const std::string& name) -> const NativeDef* {
+        auto it = kTable.find(lib + "@" + name);
+        return it == kTable.end() ? nullptr : it->second;
     };
 }
 
