@@ -43,7 +43,7 @@ cmake --build "$HLFFI_ROOT/build-tsan" -j "$HLFFI_JOBS" --target api_tests hlffi
 echo "=== TSan: ctest"
 tsan_log=$HLFFI_ROOT/build-tsan/ctest-summary.log
 tsan_status=0
-(cd "$HLFFI_ROOT/build-tsan" && TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1}" \
+(cd "$HLFFI_ROOT/build-tsan" && TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 suppressions=$HLFFI_ROOT/scripts/tsan.supp}" \
   ctest --output-on-failure -j "$HLFFI_JOBS" --timeout 900 -R '^(Lifecycle\..*|Modules\..*|Interrupt\..*|hosts\..*|conformance\.all)$') 2>&1 |
   tee "$tsan_log" || tsan_status=$?
 if ((tsan_status != 0)); then failed=1; fi
