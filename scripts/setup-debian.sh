@@ -13,6 +13,7 @@ packages=(
   nettle-dev zlib1g-dev               # lib fmt natives: MD5/SHA-1 digests; zlib streams, CRC-32, Adler-32
   clang libclang-rt-dev               # the libFuzzer target (fuzz/); its runtimes are only a Recommends of clang
   python3                             # tools/hldump.py
+  valgrind                            # scripts/valgrind-restarts.sh (ctest hosts.valgrind_restarts)
 )
 
 missing=()

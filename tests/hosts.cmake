@@ -13,3 +13,15 @@ add_test(NAME hosts.blocking_command COMMAND blocking_host ${HLFFI_HL_DIR}/api_b
 set_tests_properties(hosts.restart hosts.threaded hosts.blocking_sleep hosts.blocking_spin
   hosts.blocking_command
   PROPERTIES LABELS "hosts;threads" TIMEOUT 60)
+# Restart from one compiled module: hlffi_module_load_file once, hlffi_load_module per session.
+add_test(NAME hosts.restart_module COMMAND restart_host ${HLFFI_HL_DIR}/api_restart.hl module)
+set_tests_properties(hosts.restart_module PROPERTIES LABELS "hosts" TIMEOUT 60)
+# 100 sessions of every restart mode under valgrind: no byte definitely or indirectly lost, no
+# memory error (scripts/valgrind-restarts.sh). Only where valgrind is installed, and never on a
+# sanitizer build (valgrind cannot run ASan or TSan code).
+find_program(VALGRIND valgrind)
+if(VALGRIND AND NOT HLFFI_SANITIZE AND NOT HLFFI_TSAN)
+  add_test(NAME hosts.valgrind_restarts
+    COMMAND ${PROJECT_SOURCE_DIR}/scripts/valgrind-restarts.sh ${CMAKE_BINARY_DIR} 100)
+  set_tests_properties(hosts.valgrind_restarts PROPERTIES LABELS "valgrind;hosts" TIMEOUT 600)
+endif()

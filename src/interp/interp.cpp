@@ -115,10 +115,12 @@ L_const64:
     regs[A] = static_cast<Slot>(pc->x.i);
     NEXT();
 L_label:
+#ifndef HLFFI_NO_SAFEPOINTS  // HLFFI_SAFEPOINTS=OFF: only to measure what this costs
     if (c.attention->load(std::memory_order_relaxed) != 0 || c.lock_waiters->load(std::memory_order_relaxed) != 0) {
         SAVE();
         if (!slow::attend(c, true)) goto exception;
     }
+#endif
     NEXT();
 
 // Integer binops of one width: T signed, U unsigned, M the shift-count mask. Wrapping is done
@@ -228,10 +230,12 @@ push_frame: {
     pc = code;
     regs = nregs;
     // Calls are safepoints too: recursion without loops still stops for an interrupt.
+#ifndef HLFFI_NO_SAFEPOINTS
     if (c.attention->load(std::memory_order_relaxed) != 0) {
         SAVE();
         if (!slow::attend(c, false)) goto exception;
     }
+#endif
     DISPATCH();
 }
 L_call_native: {

@@ -2,7 +2,8 @@
  * (0.016); }` (or, with "spin", without sleeping; with "command", waiting in Sys.command("sleep 1"));
  * the host thread_call_syncs a function that calls Game.shutdown(), then thread_stop returns
  * promptly once main() has exited; 3 sessions. With "command" the calls must be served inside the
- * command's wait (well before its second ends), and the stop waits for the command to end. */
+ * command's wait (well before its second ends), and the stop waits for the command to end.
+ * Usage: blocking_host FILE.hl [sleep|spin|command] [SESSIONS]  (valgrind-restarts.sh runs 100) */
 #include <string.h>
 #include <time.h>
 
@@ -28,9 +29,11 @@ static void shutdown_game(hlffi_vm* vm, void* userdata) {
 }
 
 int main(int argc, char** argv) {
-    CHECK(argc == 2 || argc == 3);
-    char* args[] = {argc == 3 ? argv[2] : "sleep"};
-    for (int session = 1; session <= 3; session++) {
+    CHECK(argc >= 2 && argc <= 4);
+    char* args[] = {argc >= 3 ? argv[2] : "sleep"};
+    int sessions = argc >= 4 ? atoi(argv[3]) : 3;
+    CHECK(sessions > 0);
+    for (int session = 1; session <= sessions; session++) {
         hlffi_vm* vm = hlffi_create();
         CHECK_OK(vm, hlffi_set_integration_mode(vm, HLFFI_MODE_THREADED));
         CHECK_OK(vm, hlffi_init(vm, 1, args));
@@ -59,6 +62,6 @@ int main(int argc, char** argv) {
         printf("session %d: stopped after main() exited\n", session);
         hlffi_destroy(vm);
     }
-    printf("3 sessions passed\n");
+    printf("%d sessions passed\n", sessions);
     return 0;
 }

@@ -1,6 +1,7 @@
 /* Threaded mode with a non-blocking main(): set_integration_mode(THREADED) -> init -> load_file
  * -> thread_start -> thread_call_sync a host function that calls Counter.increment() and reads
- * Counter.get(), 10 times -> thread_stop -> destroy; 3 sessions, no sleeps; exact counts. */
+ * Counter.get(), 10 times -> thread_stop -> destroy; 3 sessions, no sleeps; exact counts.
+ * Usage: threaded_host FILE.hl [SESSIONS]  (scripts/valgrind-restarts.sh runs 100) */
 #include "check.h"
 #include "hlffi.h"
 
@@ -26,8 +27,10 @@ static void on_done(hlffi_vm* vm, void* result, void* userdata) {
 }
 
 int main(int argc, char** argv) {
-    CHECK(argc == 2);
-    for (int session = 1; session <= 3; session++) {
+    CHECK(argc == 2 || argc == 3);
+    int sessions = argc == 3 ? atoi(argv[2]) : 3;
+    CHECK(sessions > 0);
+    for (int session = 1; session <= sessions; session++) {
         hlffi_vm* vm = hlffi_create();
         CHECK_OK(vm, hlffi_set_integration_mode(vm, HLFFI_MODE_THREADED));
         CHECK(hlffi_get_integration_mode(vm) == HLFFI_MODE_THREADED);
@@ -50,6 +53,6 @@ int main(int argc, char** argv) {
         CHECK(p.seen == 16);
         hlffi_destroy(vm);
     }
-    printf("3 sessions passed\n");
+    printf("%d sessions passed\n", sessions);
     return 0;
 }
