@@ -267,20 +267,28 @@ hlffi_error_code hlffi_thread_call_async(hlffi_vm* vm, hlffi_thread_func func, h
 
 /* ---- Hot reload ------------------------------------------------------------------------ */
 
-/* Allows hlffi_reload_module*; before or after load. Errors: NULL_VM. */
+/* Allows hlffi_reload_module* and hlffi_check_reload; before or after load. Errors: NULL_VM. */
 hlffi_error_code hlffi_enable_hot_reload(hlffi_vm* vm, bool enable);
 /* True when enabled. */
 bool hlffi_is_hot_reload_enabled(hlffi_vm* vm);
-/* Hot reload (replacing the function bodies of a running program, keeping heap and statics) is
- * not built yet: with hot reload enabled this answers RELOAD_NOT_SUPPORTED, tells the reload
- * callback it failed, and leaves the running program unchanged. Errors: NULL_VM, NOT_LOADED,
- * INVALID_ARGUMENT (path NULL), RELOAD_NOT_ENABLED, RELOAD_NOT_SUPPORTED. */
+/* Replaces the function bodies of the running program with those of a newer build of it, keeping
+ * the heap and the statics (static initialisation does not run again); functions take their new
+ * code at their next call. The new build must have the same classes, fields, enums, statics,
+ * natives and function signatures, and no function added or removed (else RELOAD_FAILED says what
+ * changed: restart instead). path NULL reloads the file the program was loaded from. Call it from
+ * the host's own turn, not from inside a callback, with no Haxe thread of the program running.
+ * The reload callback then hears whether it worked. Errors: NULL_VM, NOT_LOADED,
+ * RELOAD_NOT_ENABLED, INVALID_ARGUMENT, FILE_NOT_FOUND, RELOAD_FAILED (also for invalid bytecode,
+ * the program unchanged), RELOAD_NOT_SUPPORTED (loaded with hlffi_load_module: a shared module is
+ * never patched). */
 hlffi_error_code hlffi_reload_module(hlffi_vm* vm, const char* path);
 /* Same from memory (copied). */
 hlffi_error_code hlffi_reload_module_memory(hlffi_vm* vm, const void* data, size_t size);
-/* Called after every reload attempt (NULL to remove). */
+/* Called after every reload attempt with its success (NULL to remove). */
 void hlffi_set_reload_callback(hlffi_vm* vm, hlffi_reload_callback callback, void* userdata);
-/* True when a reload succeeded; never, while hot reload is not built. */
+/* Call once per frame: when hot reload is enabled and the file given to hlffi_load_file changed
+ * (modification time or size) since it was loaded or last reloaded, reloads it. True when a
+ * reload happened and succeeded (a failure is reported as by hlffi_reload_module). */
 bool hlffi_check_reload(hlffi_vm* vm);
 
 /* ---- Worker threads and blocking sections --------------------------------------------- */

@@ -172,6 +172,9 @@ struct hlffi_vm {
     bool hot_reload = false;                 // hlffi_enable_hot_reload
     hlffi_reload_callback reload_callback = nullptr;
     void* reload_userdata = nullptr;
+    std::string reload_path;                 // the file hlffi_check_reload watches ("" = none)
+    int64_t reload_stamp_ns = 0;             // its modification time and size when last loaded
+    int64_t reload_stamp_size = -1;
     void* user_data = nullptr;               // hlffi_set_user_data (src/api/user_data.cpp)
 };
 
@@ -185,6 +188,7 @@ inline void succeed(hlffi_vm* vm);
 hlffi_error_code check_loadable(hlffi_vm* vm);          // NULL_VM, NOT_INITIALIZED, ALREADY_LOADED
 hlffi_error_code load_error_code(const std::string& why);  // a load failure's code, from its message
 hlffi_error_code finish_load(hlffi_vm* vm, bool loaded);  // records the outcome of Vm::load*
+void watch_loaded_file(hlffi_vm* vm, const std::string& path);  // hot_reload.cpp; "" = none
 // Maps a host call's outcome to an error (recorded); HLFFI_OK for CallOutcome::Ok.
 hlffi_error_code outcome_error(hlffi_vm* vm, vm::CallOutcome o, std::string_view what);
 

@@ -59,12 +59,15 @@ hlffi_error_code hlffi_load_file(hlffi_vm* vm, const char* path) {
     if (!in) return fail(vm, HLFFI_ERROR_FILE_NOT_FOUND, std::string("cannot open ") + path);
     vm->vm.program_path = path;  // Sys.programPath
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return finish_load(vm, vm->vm.load(bytes.data(), bytes.size()));
+    hlffi_error_code e = finish_load(vm, vm->vm.load(bytes.data(), bytes.size()));
+    hlffi::api::watch_loaded_file(vm, e == HLFFI_OK ? path : "");
+    return e;
 }
 
 hlffi_error_code hlffi_load_memory(hlffi_vm* vm, const void* data, size_t size) {
     if (hlffi_error_code e = check_loadable(vm); e != HLFFI_OK) return e;
     if (data == nullptr) return fail(vm, HLFFI_ERROR_INVALID_ARGUMENT, "data is NULL");
+    hlffi::api::watch_loaded_file(vm, "");
     return finish_load(vm, vm->vm.load(static_cast<const uint8_t*>(data), size));
 }
 

@@ -38,10 +38,8 @@ char16_t* Program::utf16(int32_t index, int32_t* len) {
     return utf16_strings[i];
 }
 
-namespace {
-
 // "Null access .name" uses the method part of a function's trace name.
-std::string short_name(const std::string& full) {
+std::string short_function_name(const std::string& full) {
     if (full.rfind("fun$", 0) == 0 || full.find('@') != std::string::npos) return "";
     auto tilde = full.find(".~");
     if (tilde != std::string::npos) {
@@ -51,6 +49,8 @@ std::string short_name(const std::string& full) {
     auto dot = full.rfind('.');
     return dot == std::string::npos ? full : full.substr(dot + 1);
 }
+
+namespace {
 
 Status bind_functions(Program& p, const NativeResolver& resolve, const std::vector<std::string>& names) {
     const bc::Module& m = *p.module;
@@ -110,9 +110,13 @@ Status check_constants(Program& p) {
 }  // namespace
 
 void init_globals(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks) {
-    const bc::Module& m = *p.module;
-    globals.assign(m.globals.size(), 0);
+    globals.assign(p.module->globals.size(), 0);
     blocks.clear();
+    make_constants(p, globals, blocks);
+}
+
+void make_constants(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks) {
+    const bc::Module& m = *p.module;
     for (const bc::ConstantDecl& k : m.constants) {
         HType* t = p.global_types[static_cast<size_t>(k.global)];
         auto size = static_cast<size_t>(align_to(t->obj->size, 8));
@@ -152,7 +156,7 @@ Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> 
     describe_globals(*p);
     if (auto s = check_constants(*p); !s) return s.error();
     p->short_names.reserve(names.size());
-    for (const auto& n : names) p->short_names.push_back(short_name(n));
+    for (const auto& n : names) p->short_names.push_back(short_function_name(n));
     for (FunctionCode& fc : p->functions)
         if (fc.src != nullptr) describe_frame(*p, fc);
     meet_code_names(*p);

@@ -127,6 +127,7 @@ struct Program {
     NameTable names;                         // names in the program; a VM adds those met at run time
     std::vector<std::string> short_names;    // per function: the name in "Null access .name"
     std::mutex code_lock;                    // taken while translating a function (code_of)
+    std::vector<std::shared_ptr<const bc::Module>> retired_modules;  // replaced by hot reloads
 
     HType* type_at(int32_t i) { return &types[static_cast<size_t>(i)]; }
     FunctionCode* function(int32_t findex) { return &functions[static_cast<size_t>(findex)]; }
@@ -152,9 +153,21 @@ using NativeResolver = std::function<const NativeDef*(const std::string& lib, co
 // per VM. Errors: a built-in native declared with another arity, a malformed constant.
 Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> module, const NativeResolver& resolve);
 
+// The name "Null access .name" uses for a function of trace name `full` ("" for none).
+std::string short_function_name(const std::string& full);
+
+// Hot reload of a program no other VM shares and no thread runs: `next` (verified) must have the
+// same types, globals, natives and function signatures (else the failure says what differs);
+// the functions then take their bodies from it, translated again on their next entry. True when
+// any code or constant changed.
+Result<bool> patch_program(Program& p, std::shared_ptr<const bc::Module> next);
+
 // A run's own globals: zeroes, and each constant (bytecode.md §2.8) as a fresh object in a
 // block kept in `blocks` (outside the GC heap, like HashLink's module memory).
 void init_globals(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks);
+// The constants' objects alone, added to `blocks` (a hot reload keeps the old ones: values of the
+// run may still point at them).
+void make_constants(const Program& p, std::vector<Slot>& globals, std::vector<std::unique_ptr<uint8_t[]>>& blocks);
 
 // Instance layout helpers used by the linker and natives.
 int32_t align_to(int32_t offset, int32_t align);

@@ -66,7 +66,9 @@ bool Vm::load(const uint8_t* data, size_t size) {
         last_error = compiled.error().message;
         return false;
     }
-    return load_module(compiled.take());
+    if (!load_module(compiled.take())) return false;
+    private_module_ = true;
+    return true;
 }
 
 bool Vm::load_module(std::shared_ptr<const Module> module) {
@@ -76,6 +78,7 @@ bool Vm::load_module(std::shared_ptr<const Module> module) {
         return false;
     }
     module_ = std::move(module);
+    private_module_ = false;
     generation++;
     main_fn = module_->main_fn;
     rt::init_globals(p, globals, constant_blocks);

@@ -34,6 +34,10 @@ public:
     // shared, not copied. Returns false with last_error set (host natives missing or unfit).
     bool load_module(std::shared_ptr<const Module> module);
     bool loaded() const { return module_ != nullptr; }
+    // Hot reload (vm/hot_reload.cpp): the program's functions take their bodies from `data`, a
+    // newer build with the same types, statics and natives; heap and statics stay. Only for a
+    // private module, with the VM lock held and no Haxe code running. *changed: any code changed.
+    bool reload(const uint8_t* data, size_t size, bool* changed);
     void unload();
     // Runs the entrypoint. False when it ended with an uncaught exception (report printed and
     // kept in exception_message/exception_stack) or another error (last_error).
@@ -165,6 +169,7 @@ private:
 
     std::unique_ptr<gc::Heap> heap_;
     std::shared_ptr<const Module> module_;
+    bool private_module_ = false;         // compiled by load() for this VM alone
 public:
     std::unique_ptr<rt::Ctx> make_ctx();  // a fresh thread context for this VM's program
 

@@ -1,6 +1,5 @@
 // api layer tests: hlffi_update / hlffi_process_events / hlffi_has_pending_* run the program's
-// timers, EventLoop events and MainLoop callbacks (tests/haxe/api/events); hot reload is refused
-// cleanly.
+// timers, EventLoop events and MainLoop callbacks (tests/haxe/api/events).
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
@@ -58,30 +57,6 @@ TEST(EventLoop, BadInput) {
     hlffi_destroy(vm);
     LoadedVm t("events");
     EXPECT_EQ(hlffi_process_events(t.vm, static_cast<hlffi_eventloop_type>(99)), HLFFI_ERROR_INVALID_ARGUMENT);
-}
-
-void note_reload(hlffi_vm*, bool success, void* userdata) { *static_cast<int*>(userdata) = success ? 1 : -1; }
-
-TEST(HotReload, RefusedWithoutTouchingTheProgram) {
-    LoadedVm t("events");
-    EXPECT_FALSE(hlffi_is_hot_reload_enabled(t.vm));
-    EXPECT_EQ(hlffi_reload_module(t.vm, hlffi_test::api_program("events").c_str()), HLFFI_ERROR_RELOAD_NOT_ENABLED);
-    ASSERT_EQ(hlffi_enable_hot_reload(t.vm, true), HLFFI_OK);
-    EXPECT_TRUE(hlffi_is_hot_reload_enabled(t.vm));
-    int seen = 0;
-    hlffi_set_reload_callback(t.vm, note_reload, &seen);
-    EXPECT_EQ(hlffi_reload_module(t.vm, hlffi_test::api_program("events").c_str()), HLFFI_ERROR_RELOAD_NOT_SUPPORTED);
-    EXPECT_EQ(seen, -1);
-    EXPECT_EQ(hlffi_reload_module_memory(t.vm, "x", 1), HLFFI_ERROR_RELOAD_NOT_SUPPORTED);
-    EXPECT_EQ(hlffi_reload_module(t.vm, nullptr), HLFFI_ERROR_INVALID_ARGUMENT);
-    EXPECT_EQ(hlffi_reload_module_memory(t.vm, nullptr, 0), HLFFI_ERROR_INVALID_ARGUMENT);
-    EXPECT_FALSE(hlffi_check_reload(t.vm));
-    EXPECT_EQ(log_text(t.vm), "");  // still running the same program
-    EXPECT_EQ(hlffi_enable_hot_reload(nullptr, true), HLFFI_ERROR_NULL_VM);
-    EXPECT_FALSE(hlffi_is_hot_reload_enabled(nullptr));
-    EXPECT_EQ(hlffi_reload_module(nullptr, "x"), HLFFI_ERROR_NULL_VM);
-    hlffi_set_reload_callback(nullptr, nullptr, nullptr);
-    EXPECT_FALSE(hlffi_check_reload(nullptr));
 }
 
 }  // namespace
