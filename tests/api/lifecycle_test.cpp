@@ -9,38 +9,20 @@
 #include <thread>
 #include <vector>
 
+#include "api_fixture.h"
 #include "hlffi.h"
 
 namespace {
 
-// A program the build did not make fails the test by name, before the load reports only a code.
-std::string hl_path(const std::string& name) {
-    std::string path = std::string(HLFFI_HL_DIR) + "/" + name + ".hl";
-    if (!std::ifstream(path, std::ios::binary))
-        ADD_FAILURE() << "missing test program " << path << " (built by the haxe_programs target)";
-    return path;
-}
+using hlffi_test::hl_path;
+using hlffi_test::read_file;
+using hlffi_test::read_text;
+
 std::string conformance_expected(const std::string& name) {
     return std::string(HLFFI_CONFORMANCE_DIR) + "/" + name + "/expected.stdout";
 }
 std::string bench_expected(const std::string& name) {
     return std::string(HLFFI_BENCH_DIR) + "/" + name + "/expected.stdout";
-}
-
-// A missing input is a test failure that names the file (not an empty string that only shows up
-// as a confusing mismatch further on).
-std::vector<uint8_t> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        ADD_FAILURE() << "cannot read " << path;
-        return {};
-    }
-    return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::string read_text(const std::string& path) {
-    auto b = read_file(path);
-    return std::string(b.begin(), b.end());
 }
 
 void collect(hlffi_vm*, const char* text, size_t length, void* userdata) {

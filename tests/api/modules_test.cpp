@@ -10,23 +10,14 @@
 #include <thread>
 #include <vector>
 
+#include "api_fixture.h"
 #include "hlffi.h"
 #include "hlffi.hpp"
 
 namespace {
 
-std::string hl_path(const std::string& name) {
-    std::string path = std::string(HLFFI_HL_DIR) + "/" + name + ".hl";
-    if (!std::ifstream(path, std::ios::binary))
-        ADD_FAILURE() << "missing test program " << path << " (built by the haxe_programs target)";
-    return path;
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) ADD_FAILURE() << "cannot read " << path;
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using hlffi_test::hl_path;
+using hlffi_test::read_text;
 
 void collect(hlffi_vm*, const char* text, size_t length, void* userdata) {
     static_cast<std::string*>(userdata)->append(text, length);
