@@ -68,9 +68,9 @@ void hlffi_blocking_end(void) {
     rt::Ctx* c = vm::current_ctx();
     if (c == nullptr || c->vm_lock == nullptr || c->vm_lock->owns_lock()) return;
     // Counted as a waiter, so a thread running a long loop yields the lock at its next loop head.
-    c->vm->lock_waiters.fetch_add(1, std::memory_order_relaxed);
+    c->vm->lock_wait_begin();
     c->vm_lock->lock();
-    c->vm->lock_waiters.fetch_sub(1, std::memory_order_relaxed);
+    c->vm->lock_wait_end();
 }
 
 }  // extern "C"

@@ -83,6 +83,8 @@ bool run(Ctx& c, FunctionCode* f, Slot* regs, Slot* ret) {
     const Instr* pc = code;
     FunctionCode* callee = nullptr;
     int32_t call_nargs = 0;
+    // Read at every safepoint: in a local, the check is one load instead of two dependent ones.
+    std::atomic<uint32_t>* const attention = c.attention;
 
 #define DISPATCH() goto *kLabels[static_cast<int>(pc->op)]
 #define NEXT() \
@@ -116,7 +118,7 @@ L_const64:
     NEXT();
 L_label:
 #ifndef HLFFI_NO_SAFEPOINTS  // HLFFI_SAFEPOINTS=OFF: only to measure what this costs
-    if (c.attention->load(std::memory_order_relaxed) != 0 || c.lock_waiters->load(std::memory_order_relaxed) != 0) {
+    if (attention->load(std::memory_order_relaxed) != 0) {
         SAVE();
         if (!slow::attend(c, true)) goto exception;
     }
@@ -231,7 +233,7 @@ push_frame: {
     regs = nregs;
     // Calls are safepoints too: recursion without loops still stops for an interrupt.
 #ifndef HLFFI_NO_SAFEPOINTS
-    if (c.attention->load(std::memory_order_relaxed) != 0) {
+    if (attention->load(std::memory_order_relaxed) != 0) {
         SAVE();
         if (!slow::attend(c, false)) goto exception;
     }

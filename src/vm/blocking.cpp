@@ -27,9 +27,9 @@ public:
     }
     ~Unlocked() {
         if (!held_) return;
-        c_.vm->lock_waiters.fetch_add(1, std::memory_order_relaxed);
+        c_.vm->lock_wait_begin();
         c_.vm_lock->lock();
-        c_.vm->lock_waiters.fetch_sub(1, std::memory_order_relaxed);
+        c_.vm->lock_wait_end();
     }
     Unlocked(const Unlocked&) = delete;
     Unlocked& operator=(const Unlocked&) = delete;

@@ -40,9 +40,9 @@ HostEntry::HostEntry(Vm& vm) : vm_(vm), hold_(vm.lock, std::defer_lock) {
     }
     if (!hold_.try_lock()) {
         // Counted as a waiter, so that a thread running a long loop yields at its next loop head.
-        vm.lock_waiters.fetch_add(1, std::memory_order_relaxed);
+        vm.lock_wait_begin();
         hold_.lock();
-        vm.lock_waiters.fetch_sub(1, std::memory_order_relaxed);
+        vm.lock_wait_end();
     }
     if (!vm.loaded()) return;  // nothing to enter; the callers check loaded() first
     rt::Ctx& c = vm.ctx();

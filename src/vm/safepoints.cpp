@@ -18,6 +18,18 @@ void Vm::request_interrupt() {
     wake.notify_all();
 }
 
+void Vm::lock_wait_begin() {
+    if (lock_waiters.fetch_add(1) == 0) attention.fetch_or(rt::kAttendLockWaiters);
+}
+
+void Vm::lock_wait_end() {
+    if (lock_waiters.fetch_sub(1) != 1) return;
+    attention.fetch_and(~rt::kAttendLockWaiters);
+    // A waiter that arrived between the count and the clear set the bit first: set it again, or
+    // a spinning loop would never yield to it.
+    if (lock_waiters.load() != 0) attention.fetch_or(rt::kAttendLockWaiters);
+}
+
 void Vm::clear_interrupt() {
     interrupt_flag.store(false);
     attention.fetch_and(~rt::kAttendInterrupt);

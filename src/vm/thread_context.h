@@ -49,6 +49,7 @@ struct HeldException {
 inline constexpr uint32_t kAttendInterrupt = 1;  // hlffi_interrupt, or the VM stopping
 inline constexpr uint32_t kAttendFuel = 2;       // an instruction budget is set: count it
 inline constexpr uint32_t kAttendHostCalls = 4;  // host calls wait for the VM thread
+inline constexpr uint32_t kAttendLockWaiters = 8;  // a thread waits for the VM lock: yield it
 
 struct Ctx {
     vm::Vm* vm = nullptr;                 // owning VM

@@ -15,9 +15,9 @@ namespace {
 
 // Takes the VM lock, counting this thread as a waiter so the holder yields at its next loop head.
 void acquire(vm::Vm& v, std::unique_lock<std::mutex>& hold) {
-    v.lock_waiters.fetch_add(1, std::memory_order_relaxed);
+    v.lock_wait_begin();
     hold.lock();
-    v.lock_waiters.fetch_sub(1, std::memory_order_relaxed);
+    v.lock_wait_end();
 }
 
 void thread_main(vm::Vm* v, Ctx* c, VClosure* fn, std::list<vm::Vm::HaxeThread>::iterator self) {

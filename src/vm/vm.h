@@ -70,6 +70,10 @@ public:
 
     // Safepoints and host calls served by the VM thread (vm/safepoints.cpp).
     void request_interrupt();             // any thread: running code stops at its next safepoint
+    // Any thread, around a wait for `lock`: counted in lock_waiters and flagged in `attention`
+    // (kAttendLockWaiters), so that a loop head tests one word to know it should yield.
+    void lock_wait_begin();
+    void lock_wait_end();
     void clear_interrupt();
     void set_fuel(int64_t safepoints);    // -1 removes the budget
     struct HostTask {
