@@ -549,6 +549,7 @@ void meet_code_names(Program& p) {
             else if (o.code == Opcode::DynSet) intern(o.p[1]);
         }
     }
+    for (size_t i = 0; i < p.module->strings.size(); i++) p.utf16(static_cast<int32_t>(i));
 }
 
 void build_code(Program& p, FunctionCode& fc) {

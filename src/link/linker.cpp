@@ -160,8 +160,6 @@ Result<std::unique_ptr<Program>> link_program(std::shared_ptr<const bc::Module> 
     for (FunctionCode& fc : p->functions)
         if (fc.src != nullptr) describe_frame(*p, fc);
     meet_code_names(*p);
-    // The rest of the strings, so that no run ever writes to the shared Program.
-    for (size_t i = 0; i < p->module->strings.size(); i++) p->utf16(static_cast<int32_t>(i));
     return p;
 }
 

@@ -108,7 +108,6 @@ Result<bool> patch_program(Program& p, std::shared_ptr<const bc::Module> next) {
     }
     p.utf16_strings.clear();
     meet_code_names(p);
-    for (size_t i = 0; i < p.module->strings.size(); i++) p.utf16(static_cast<int32_t>(i));
     return true;
 }
 
