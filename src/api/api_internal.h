@@ -300,15 +300,20 @@ inline bool check_value(hlffi_vm*& vm, hlffi_value* v, const char* what) {
     return check_value_failed(vm, v, what);
 }
 
-inline hlffi_value* ValuePool::make(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
-    if (free_ == nullptr && !grow()) return nullptr;
-    hlffi_value* v = free_;
-    free_ = v->next;
+// What every handle holds once live, pooled or lent.
+inline void set_live(hlffi_value* v, hlffi_vm* vm, rt::HType* t, rt::Slot s) {
     v->magic = kLiveValue;
     v->vm = vm;
     v->generation = vm->vm.generation;
     v->type = t;
     v->slot = s;
+}
+
+inline hlffi_value* ValuePool::make(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
+    if (free_ == nullptr && !grow()) return nullptr;
+    hlffi_value* v = free_;
+    free_ = v->next;
+    set_live(v, vm, t, s);
     v->prev = nullptr;
     v->next = head_;
     if (head_ != nullptr) head_->prev = v;
@@ -342,11 +347,7 @@ inline hlffi_value* ValuePool::borrow(hlffi_vm* vm, rt::HType* t, rt::Slot s) {
     if (lent_free_ == nullptr && !grow_lent()) return nullptr;
     hlffi_value* v = lent_free_;
     lent_free_ = v->next;
-    v->magic = kLiveValue;
-    v->vm = vm;
-    v->generation = vm->vm.generation;
-    v->type = t;
-    v->slot = s;
+    set_live(v, vm, t, s);
     return v;
 }
 
